@@ -1,0 +1,60 @@
+/* The process's handle table: kernel objects behind small multiples of 4.
+ * Every waitable or closable thing a Win32 API returns lives here. */
+#ifndef LV_HANDLE_H
+#define LV_HANDLE_H
+
+#include <stdbool.h>
+#include "lv/windef.h"
+
+enum object_type {
+    OBJ_ANY = 0,
+    OBJ_FILE,      /* files, pipes, consoles, devices: a host fd */
+    OBJ_FIND,
+    OBJ_EVENT,
+    OBJ_MUTEX,
+    OBJ_SEMAPHORE,
+    OBJ_THREAD,
+    OBJ_PROCESS,
+    OBJ_MAPPING,
+    OBJ_HEAP,
+    OBJ_REGKEY,
+};
+
+struct object {
+    enum object_type type;
+    int refs;                              /* atomic */
+    void (*destroy)(struct object *obj);   /* frees it, when refs reaches 0 */
+};
+
+struct file_object {
+    struct object obj;
+    int fd;
+    DWORD access;    /* GENERIC_* / FILE_* rights granted */
+    DWORD options;   /* FILE_FLAG_* */
+    char *host_path; /* NULL for pipes and inherited fds */
+};
+
+#define CURRENT_PROCESS_HANDLE ((HANDLE)(LONG_PTR)-1)
+#define CURRENT_THREAD_HANDLE ((HANDLE)(LONG_PTR)-2)
+
+void object_init(struct object *obj, enum object_type type,
+                 void (*destroy)(struct object *));
+struct object *object_ref(struct object *obj);
+void object_release(struct object *obj);
+
+/* A new handle to obj (the table takes a reference); NULL when full. */
+HANDLE handle_table_insert(struct object *obj, bool inherit);
+/* The object behind h with a reference the caller releases; NULL (and
+ * ERROR_INVALID_HANDLE) when h is not open or not of type. */
+struct object *handle_table_get(HANDLE h, enum object_type type);
+bool handle_table_close(HANDLE h);
+bool handle_get_inherit(HANDLE h, bool *inherit);
+bool handle_set_inherit(HANDLE h, bool inherit);
+
+/* A file object over host fd (owned by the object). */
+struct file_object *file_object_new(int fd, DWORD access, const char *host_path);
+/* The host fd behind a file handle (standard handles included), or -1 with
+ * ERROR_INVALID_HANDLE; no reference is kept: for the CRT's fd layer. */
+int handle_host_fd(HANDLE h);
+
+#endif

@@ -1,0 +1,30 @@
+/* The Windows path translator: the one place where Windows paths (drive
+ * letters, backslashes, device names) meet host paths. */
+#ifndef LV_PATH_H
+#define LV_PATH_H
+
+#include "lv/windef.h"
+
+/* The prefix folder (--prefix, LVRUN_PREFIX, or ~/.lvrun); drive C: is its
+ * drive_c, created on first use. */
+void path_set_prefix(const char *dir);
+const char *path_prefix(void);
+
+/* A Windows path (UTF-8 or UTF-16) as a host path (malloc). Relative paths
+ * stay relative to the current folder. NULL with errno set when the path
+ * names nothing on the host (e.g. an unmapped drive: ENOENT). */
+char *path_windows_to_host_alloc(const char *win);
+char *path_windows_to_host_w(const WCHAR *win);
+/* A host path as Windows sees it: the drive whose folder holds it ("C:\..."
+ * under drive_c, else "Z:\..."). Relative paths are made absolute. */
+char *path_host_to_windows(const char *host);
+WCHAR *path_host_to_windows_w(const char *host);
+/* Create a Windows folder and its parents (the prefix's own folders). */
+void path_create_folder(const char *win);
+/* An entry of dir named name case-insensitively (malloc'd "dir/entry"). */
+char *path_find_case_insensitive(const char *dir, const char *name);
+/* A reserved device name (NUL, CON, ...) in any folder: its host device
+ * path, else NULL. */
+const char *path_device(const char *win);
+
+#endif

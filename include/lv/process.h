@@ -1,0 +1,22 @@
+/* The guest process's life: start-up state, exit. */
+#ifndef LV_PROCESS_H
+#define LV_PROCESS_H
+
+#include "lv/windef.h"
+
+/* Build the PEB's process parameters: the Windows command line from the
+ * program's Windows path and arguments, the environment, the standard
+ * handles and the current folder. */
+void process_init_parameters(const char *exe_host_path, int argc, char **argv);
+
+/* ExitProcess: detach every module (DllMain, the CRT's flushing), then end
+ * the host process with the low 8 bits of code. */
+__attribute__((noreturn)) void process_exit(UINT code);
+/* End now, after flushing the CRT's buffered output, without running any
+ * more guest code: for lvrun's own fatal reports. */
+__attribute__((noreturn)) void process_abort(int status);
+
+/* Set by the CRT (msvcrt) so that process_abort can flush its streams. */
+extern void (*process_flush_hook)(void);
+
+#endif

@@ -1,0 +1,174 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include "pe_image.h"
+
+#define PAGE_SIZE 4096ull
+#define ALLOC_GRANULARITY 0x10000ull
+
+static int fail(char *err, size_t errsz, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errsz, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+const char *pe_rva_str(uint8_t *base, size_t size, uint64_t rva)
+{
+    if (rva >= size)
+        return NULL;
+    if (!memchr(base + rva, 0, size - rva))
+        return NULL;
+    return (const char *)base + rva;
+}
+
+/* Windows places images on 64 KiB boundaries; programs (and our own
+ * HMODULE checks) rely on it, so an image mapped elsewhere is aligned too. */
+static uint8_t *map_anywhere(size_t size)
+{
+    size_t len = size + ALLOC_GRANULARITY;
+    uint8_t *p = mmap(NULL, len, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    uint8_t *aligned = (uint8_t *)(((uintptr_t)p + ALLOC_GRANULARITY - 1) &
+                                   ~(ALLOC_GRANULARITY - 1));
+    if (aligned > p)
+        munmap(p, aligned - p);
+    size_t tail = (p + len) - (aligned + size);
+    if (tail)
+        munmap(aligned + size, tail);
+    return aligned;
+}
+
+static int has_relocs(const struct pe_file *pe)
+{
+    const struct pe_optional_header64 *opt = &pe->nt->OptionalHeader;
+    if (pe->nt->FileHeader.Characteristics & PE_FILE_RELOCS_STRIPPED)
+        return 0;
+    return opt->NumberOfRvaAndSizes > PE_DIR_BASERELOC &&
+           opt->DataDirectory[PE_DIR_BASERELOC].Size != 0;
+}
+
+int pe_relocate(uint8_t *base, size_t size, int64_t delta,
+                char *err, size_t errsz)
+{
+    const struct pe_nt_headers64 *nt =
+        (const void *)(base + ((struct pe_dos_header *)base)->e_lfanew);
+    const struct pe_data_dir *dir = &nt->OptionalHeader.DataDirectory[PE_DIR_BASERELOC];
+    uint64_t off = dir->VirtualAddress, end = off + dir->Size;
+    while (off + sizeof(struct pe_base_relocation) <= end) {
+        struct pe_base_relocation *blk = pe_rva(base, size, off, sizeof *blk);
+        if (!blk)
+            return fail(err, errsz, "relocation block outside the image");
+        if (blk->SizeOfBlock < sizeof *blk || off + blk->SizeOfBlock > end)
+            return fail(err, errsz, "malformed relocation block at 0x%llx",
+                        (unsigned long long)off);
+        uint16_t *ent = (uint16_t *)(blk + 1);
+        size_t count = (blk->SizeOfBlock - sizeof *blk) / 2;
+        for (size_t i = 0; i < count; i++) {
+            unsigned type = ent[i] >> 12;
+            uint64_t rva = (uint64_t)blk->VirtualAddress + (ent[i] & 0xfff);
+            if (type == PE_REL_ABSOLUTE)
+                continue;
+            if (type == PE_REL_DIR64) {
+                uint64_t *p = pe_rva(base, size, rva, 8);
+                if (!p)
+                    return fail(err, errsz, "relocation target outside the image");
+                *p += delta;
+            } else if (type == PE_REL_HIGHLOW) {
+                uint32_t *p = pe_rva(base, size, rva, 4);
+                if (!p)
+                    return fail(err, errsz, "relocation target outside the image");
+                *p += (uint32_t)delta;
+            } else {
+                return fail(err, errsz, "unsupported relocation type %u", type);
+            }
+        }
+        off += blk->SizeOfBlock;
+    }
+    return 0;
+}
+
+uint8_t *pe_map_image(const struct pe_file *pe, char *err, size_t errsz)
+{
+    const struct pe_optional_header64 *opt = &pe->nt->OptionalHeader;
+    size_t size = (opt->SizeOfImage + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+    uint8_t *want = (uint8_t *)(uintptr_t)opt->ImageBase;
+    uint8_t *base = mmap(want, size, PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+    if (base != MAP_FAILED && base != want) {
+        /* Kernels before 4.17 treat the flag as a hint. */
+        munmap(base, size);
+        base = MAP_FAILED;
+    }
+    if (base == MAP_FAILED) {
+        if (!has_relocs(pe)) {
+            fail(err, errsz, "its base address 0x%llx is taken and it has no "
+                 "relocations", (unsigned long long)opt->ImageBase);
+            return NULL;
+        }
+        base = map_anywhere(size);
+        if (!base) {
+            fail(err, errsz, "cannot map %zu bytes: %s", size, strerror(errno));
+            return NULL;
+        }
+    }
+    memcpy(base, pe->data, opt->SizeOfHeaders);
+    for (unsigned i = 0; i < pe->nsections; i++) {
+        const struct pe_section_header *s = &pe->sections[i];
+        uint64_t raw = s->SizeOfRawData;
+        if (s->VirtualSize && s->VirtualSize < raw)
+            raw = s->VirtualSize;
+        if (raw > pe->size - s->PointerToRawData)
+            raw = pe->size - s->PointerToRawData;
+        if (raw)
+            memcpy(base + s->VirtualAddress, pe->data + s->PointerToRawData, raw);
+    }
+    int64_t delta = (int64_t)((uintptr_t)base - opt->ImageBase);
+    if (delta) {
+        if (pe_relocate(base, size, delta, err, errsz)) {
+            munmap(base, size);
+            return NULL;
+        }
+        /* Programs read their own base from the mapped header. */
+        struct pe_nt_headers64 *nt = (void *)(base + ((uint8_t *)pe->nt - pe->data));
+        nt->OptionalHeader.ImageBase = (uintptr_t)base;
+    }
+    return base;
+}
+
+static int section_prot(uint32_t ch)
+{
+    int prot = 0;
+    if (ch & PE_SCN_MEM_READ)
+        prot |= PROT_READ;
+    if (ch & PE_SCN_MEM_WRITE)
+        prot |= PROT_READ | PROT_WRITE;
+    if (ch & PE_SCN_MEM_EXECUTE)
+        prot |= PROT_READ | PROT_EXEC;
+    return prot;
+}
+
+void pe_protect_image(uint8_t *base, const struct pe_file *pe)
+{
+    const struct pe_optional_header64 *opt = &pe->nt->OptionalHeader;
+    /* Sections aligned below a page share pages: leave such images
+     * read-write-execute rather than guess. */
+    if (opt->SectionAlignment < PAGE_SIZE) {
+        mprotect(base, opt->SizeOfImage, PROT_READ | PROT_WRITE | PROT_EXEC);
+        return;
+    }
+    mprotect(base, (opt->SizeOfHeaders + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1), PROT_READ);
+    for (unsigned i = 0; i < pe->nsections; i++) {
+        const struct pe_section_header *s = &pe->sections[i];
+        uint64_t vsize = s->VirtualSize ? s->VirtualSize : s->SizeOfRawData;
+        vsize = (vsize + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+        if (vsize)
+            mprotect(base + s->VirtualAddress, vsize, section_prot(s->Characteristics));
+    }
+}

@@ -1,0 +1,619 @@
+/* Files through handles: CreateFile, ReadFile/WriteFile and friends. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <strings.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "kernel32.spec.h"
+#include "kernel32_private.h"
+#include "lv/handle.h"
+#include "lv/path.h"
+#include "lv/w32error.h"
+#include "lv/wstr.h"
+
+static int open_flags(DWORD access, DWORD disposition)
+{
+    int flags = O_CLOEXEC;
+    bool rd = access & (GENERIC_READ | GENERIC_ALL | FILE_READ_DATA);
+    bool wr = access & (GENERIC_WRITE | GENERIC_ALL | FILE_WRITE_DATA | FILE_APPEND_DATA);
+    flags |= rd && wr ? O_RDWR : wr ? O_WRONLY : O_RDONLY;
+    switch (disposition) {
+    case CREATE_NEW: flags |= O_CREAT | O_EXCL; break;
+    case CREATE_ALWAYS: flags |= O_CREAT | O_TRUNC; break;
+    case OPEN_ALWAYS: flags |= O_CREAT; break;
+    case TRUNCATE_EXISTING: flags |= O_TRUNC; break;
+    }
+    return flags;
+}
+
+/* Windows reports a missing folder on the way as "path not found". */
+static DWORD missing_error(const char *host)
+{
+    char *dir = strdup(host);
+    char *slash = strrchr(dir, '/');
+    DWORD err = ERROR_FILE_NOT_FOUND;
+    if (slash && slash != dir) {
+        *slash = 0;
+        struct stat st;
+        if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+            err = ERROR_PATH_NOT_FOUND;
+    }
+    free(dir);
+    return err;
+}
+
+HANDLE WINAPI CreateFileW(const WCHAR *name, DWORD access, DWORD share,
+                          SECURITY_ATTRIBUTES *sa, DWORD disposition, DWORD flags,
+                          HANDLE template)
+{
+    (void)share, (void)template;
+    if (!name || disposition < CREATE_NEW || disposition > TRUNCATE_EXISTING) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return INVALID_HANDLE_VALUE;
+    }
+    char *host = path_windows_to_host_w(name);
+    if (!host) {
+        SetLastError(errno == ENOENT ? ERROR_PATH_NOT_FOUND : ERROR_INVALID_NAME);
+        return INVALID_HANDLE_VALUE;
+    }
+    struct stat st;
+    bool existed = stat(host, &st) == 0;
+    int fd;
+    if (existed && S_ISDIR(st.st_mode)) {
+        /* Folders open only with backup semantics, as on Windows. */
+        if (!(flags & FILE_FLAG_BACKUP_SEMANTICS)) {
+            free(host);
+            SetLastError(ERROR_ACCESS_DENIED);
+            return INVALID_HANDLE_VALUE;
+        }
+        fd = open(host, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    } else {
+        if (existed && disposition == CREATE_NEW) {
+            free(host);
+            SetLastError(ERROR_FILE_EXISTS);
+            return INVALID_HANDLE_VALUE;
+        }
+        mode_t mode = (flags & FILE_ATTRIBUTE_READONLY) ? 0444 : 0666;
+        fd = open(host, open_flags(access, disposition), mode);
+    }
+    if (fd < 0) {
+        DWORD err = errno == ENOENT ? missing_error(host) : w32_error_from_errno(errno);
+        free(host);
+        SetLastError(err);
+        return INVALID_HANDLE_VALUE;
+    }
+    struct file_object *f = file_object_new(fd, access, host);
+    f->options = flags;
+    free(host);
+    HANDLE h = handle_table_insert(&f->obj, sa && sa->bInheritHandle);
+    object_release(&f->obj);
+    if (!h)
+        return INVALID_HANDLE_VALUE;
+    /* Success, but say whether the file was there before. */
+    SetLastError(existed && (disposition == CREATE_ALWAYS || disposition == OPEN_ALWAYS)
+                     ? ERROR_ALREADY_EXISTS : ERROR_SUCCESS);
+    return h;
+}
+
+HANDLE WINAPI CreateFileA(const char *name, DWORD access, DWORD share,
+                          SECURITY_ATTRIBUTES *sa, DWORD disposition, DWORD flags,
+                          HANDLE template)
+{
+    WCHAR *w = ansi_to_wstr(name);
+    HANDLE h = CreateFileW(w, access, share, sa, disposition, flags, template);
+    free(w);
+    return h;
+}
+
+struct file_object *file_from_handle(HANDLE h)
+{
+    return (struct file_object *)handle_table_get(h, OBJ_FILE);
+}
+
+BOOL WINAPI ReadFile(HANDLE h, void *buf, DWORD len, DWORD *got, OVERLAPPED *ov)
+{
+    struct file_object *f = file_from_handle(h);
+    if (got)
+        *got = 0;
+    if (!f)
+        return FALSE;
+    ssize_t n;
+    do {
+        n = ov ? pread(f->fd, buf, len,
+                       ((off_t)ov->u.s.OffsetHigh << 32) | ov->u.s.Offset)
+               : read(f->fd, buf, len);
+    } while (n < 0 && errno == EINTR);
+    object_release(&f->obj);
+    if (n < 0) {
+        /* A pipe whose writers are gone reads as "broken pipe" on Windows;
+         * a closed pipe's read of 0 bytes is reported the same way. */
+        return w32_fail_errno();
+    }
+    if (got)
+        *got = (DWORD)n;
+    if (ov) {
+        ov->Internal = 0;
+        ov->InternalHigh = n;
+    }
+    if (n == 0 && len && file_is_pipe(f->fd)) {
+        SetLastError(ERROR_BROKEN_PIPE);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+BOOL WINAPI WriteFile(HANDLE h, const void *buf, DWORD len, DWORD *written,
+                      OVERLAPPED *ov)
+{
+    struct file_object *f = file_from_handle(h);
+    if (written)
+        *written = 0;
+    if (!f)
+        return FALSE;
+    size_t done = 0;
+    off_t off = ov ? ((off_t)ov->u.s.OffsetHigh << 32) | ov->u.s.Offset : 0;
+    while (done < len) {
+        ssize_t n = ov ? pwrite(f->fd, (const char *)buf + done, len - done, off + done)
+                       : write(f->fd, (const char *)buf + done, len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            int err = errno;
+            object_release(&f->obj);
+            if (written)
+                *written = (DWORD)done;
+            errno = err;
+            return w32_fail_errno();
+        }
+        done += n;
+    }
+    object_release(&f->obj);
+    if (written)
+        *written = (DWORD)done;
+    if (ov) {
+        ov->Internal = 0;
+        ov->InternalHigh = done;
+    }
+    return TRUE;
+}
+
+BOOL WINAPI CloseHandle(HANDLE h)
+{
+    if (h == CURRENT_PROCESS_HANDLE || h == CURRENT_THREAD_HANDLE)
+        return TRUE;
+    return handle_table_close(h);
+}
+
+BOOL WINAPI SetFilePointerEx(HANDLE h, LARGE_INTEGER dist, LARGE_INTEGER *newpos,
+                             DWORD method)
+{
+    static const int whence[] = { SEEK_SET, SEEK_CUR, SEEK_END };
+    if (method > FILE_END) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    struct file_object *f = file_from_handle(h);
+    if (!f)
+        return FALSE;
+    off_t cur = lseek(f->fd, 0, SEEK_CUR);
+    off_t base = method == FILE_BEGIN ? 0 : method == FILE_CURRENT ? cur
+                 : lseek(f->fd, 0, SEEK_END);
+    lseek(f->fd, cur, SEEK_SET);
+    if (base + dist.QuadPart < 0) {
+        object_release(&f->obj);
+        SetLastError(ERROR_NEGATIVE_SEEK);
+        return FALSE;
+    }
+    off_t pos = lseek(f->fd, dist.QuadPart, whence[method]);
+    int err = errno;
+    object_release(&f->obj);
+    if (pos < 0) {
+        errno = err;
+        return w32_fail_errno();
+    }
+    if (newpos)
+        newpos->QuadPart = pos;
+    return TRUE;
+}
+
+DWORD WINAPI SetFilePointer(HANDLE h, LONG dist, LONG *high, DWORD method)
+{
+    LARGE_INTEGER d, pos;
+    d.QuadPart = high ? ((LONGLONG)*high << 32) | (DWORD)dist : dist;
+    if (!SetFilePointerEx(h, d, &pos, method))
+        return INVALID_SET_FILE_POINTER;
+    if (high)
+        *high = pos.u.HighPart;
+    /* A valid position whose low part looks like the error value. */
+    SetLastError(ERROR_SUCCESS);
+    return pos.u.LowPart;
+}
+
+BOOL WINAPI SetEndOfFile(HANDLE h)
+{
+    struct file_object *f = file_from_handle(h);
+    if (!f)
+        return FALSE;
+    off_t pos = lseek(f->fd, 0, SEEK_CUR);
+    int r = pos < 0 ? -1 : ftruncate(f->fd, pos);
+    int err = errno;
+    object_release(&f->obj);
+    errno = err;
+    return r ? w32_fail_errno() : TRUE;
+}
+
+BOOL WINAPI FlushFileBuffers(HANDLE h)
+{
+    struct file_object *f = file_from_handle(h);
+    if (!f)
+        return FALSE;
+    /* Pipes and terminals have nothing to flush. */
+    if (fsync(f->fd) && errno != EINVAL && errno != EROFS) {
+        object_release(&f->obj);
+        return w32_fail_errno();
+    }
+    object_release(&f->obj);
+    return TRUE;
+}
+
+bool file_is_pipe(int fd)
+{
+    struct stat st;
+    return fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
+}
+
+DWORD WINAPI GetFileType(HANDLE h)
+{
+    struct file_object *f = file_from_handle(h);
+    if (!f)
+        return FILE_TYPE_UNKNOWN;
+    struct stat st;
+    DWORD type = FILE_TYPE_UNKNOWN;
+    if (fstat(f->fd, &st) == 0) {
+        if (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
+            type = FILE_TYPE_DISK;
+        else if (S_ISCHR(st.st_mode))
+            type = FILE_TYPE_CHAR;
+        else if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))
+            type = FILE_TYPE_PIPE;
+    }
+    object_release(&f->obj);
+    SetLastError(ERROR_SUCCESS);
+    return type;
+}
+
+BOOL WINAPI GetFileSizeEx(HANDLE h, LARGE_INTEGER *size)
+{
+    struct file_object *f = file_from_handle(h);
+    if (!f)
+        return FALSE;
+    struct stat st;
+    int r = fstat(f->fd, &st);
+    object_release(&f->obj);
+    if (r)
+        return w32_fail_errno();
+    size->QuadPart = st.st_size;
+    return TRUE;
+}
+
+DWORD WINAPI GetFileSize(HANDLE h, DWORD *high)
+{
+    LARGE_INTEGER size;
+    if (!GetFileSizeEx(h, &size))
+        return INVALID_FILE_SIZE;
+    if (high)
+        *high = size.u.HighPart;
+    SetLastError(ERROR_SUCCESS);
+    return size.u.LowPart;
+}
+
+DWORD file_attributes_from_stat(const struct stat *st)
+{
+    DWORD attr = 0;
+    if (S_ISDIR(st->st_mode))
+        attr |= FILE_ATTRIBUTE_DIRECTORY;
+    else
+        attr |= FILE_ATTRIBUTE_ARCHIVE;
+    /* Read-only is the absence of write permission for the owner. */
+    if (!(st->st_mode & S_IWUSR))
+        attr |= FILE_ATTRIBUTE_READONLY;
+    return attr;
+}
+
+BOOL WINAPI GetFileInformationByHandle(HANDLE h, BY_HANDLE_FILE_INFORMATION *info)
+{
+    struct file_object *f = file_from_handle(h);
+    if (!f)
+        return FALSE;
+    struct stat st;
+    int r = fstat(f->fd, &st);
+    object_release(&f->obj);
+    if (r)
+        return w32_fail_errno();
+    memset(info, 0, sizeof *info);
+    info->dwFileAttributes = file_attributes_from_stat(&st);
+    info->ftCreationTime = filetime_from_timespec(st.st_mtim);
+    info->ftLastAccessTime = filetime_from_timespec(st.st_atim);
+    info->ftLastWriteTime = filetime_from_timespec(st.st_mtim);
+    info->dwVolumeSerialNumber = (DWORD)st.st_dev;
+    info->nFileSizeHigh = (DWORD)((uint64_t)st.st_size >> 32);
+    info->nFileSizeLow = (DWORD)st.st_size;
+    info->nNumberOfLinks = (DWORD)st.st_nlink;
+    info->nFileIndexHigh = (DWORD)(st.st_ino >> 32);
+    info->nFileIndexLow = (DWORD)st.st_ino;
+    return TRUE;
+}
+
+BOOL WINAPI GetFileTime(HANDLE h, FILETIME *creation, FILETIME *access, FILETIME *write)
+{
+    BY_HANDLE_FILE_INFORMATION info;
+    if (!GetFileInformationByHandle(h, &info))
+        return FALSE;
+    if (creation)
+        *creation = info.ftCreationTime;
+    if (access)
+        *access = info.ftLastAccessTime;
+    if (write)
+        *write = info.ftLastWriteTime;
+    return TRUE;
+}
+
+BOOL WINAPI SetFileTime(HANDLE h, const FILETIME *creation, const FILETIME *access,
+                        const FILETIME *write)
+{
+    (void)creation;
+    struct file_object *f = file_from_handle(h);
+    if (!f)
+        return FALSE;
+    struct timespec ts[2] = { { .tv_nsec = UTIME_OMIT }, { .tv_nsec = UTIME_OMIT } };
+    if (access && filetime_to_u64(access))
+        ts[0] = filetime_to_timespec(access);
+    if (write && filetime_to_u64(write))
+        ts[1] = filetime_to_timespec(write);
+    int r = futimens(f->fd, ts);
+    int err = errno;
+    object_release(&f->obj);
+    errno = err;
+    return r ? w32_fail_errno() : TRUE;
+}
+
+DWORD WINAPI GetFileAttributesW(const WCHAR *name)
+{
+    char *host = path_windows_to_host_w(name);
+    struct stat st;
+    if (!host || stat(host, &st)) {
+        DWORD err = host && errno == ENOENT ? missing_error(host) : ERROR_FILE_NOT_FOUND;
+        free(host);
+        SetLastError(err);
+        return INVALID_FILE_ATTRIBUTES;
+    }
+    free(host);
+    return file_attributes_from_stat(&st);
+}
+
+DWORD WINAPI GetFileAttributesA(const char *name)
+{
+    WCHAR *w = ansi_to_wstr(name);
+    DWORD r = GetFileAttributesW(w);
+    free(w);
+    return r;
+}
+
+BOOL WINAPI GetFileAttributesExW(const WCHAR *name, int level, void *info)
+{
+    char *host = path_windows_to_host_w(name);
+    struct stat st;
+    if (level != 0) {
+        free(host);
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    if (!host || stat(host, &st)) {
+        DWORD err = host && errno == ENOENT ? missing_error(host) : ERROR_FILE_NOT_FOUND;
+        free(host);
+        SetLastError(err);
+        return FALSE;
+    }
+    free(host);
+    WIN32_FILE_ATTRIBUTE_DATA *d = info;
+    d->dwFileAttributes = file_attributes_from_stat(&st);
+    d->ftCreationTime = filetime_from_timespec(st.st_mtim);
+    d->ftLastAccessTime = filetime_from_timespec(st.st_atim);
+    d->ftLastWriteTime = filetime_from_timespec(st.st_mtim);
+    d->nFileSizeHigh = (DWORD)((uint64_t)st.st_size >> 32);
+    d->nFileSizeLow = (DWORD)st.st_size;
+    return TRUE;
+}
+
+BOOL WINAPI GetFileAttributesExA(const char *name, int level, void *info)
+{
+    WCHAR *w = ansi_to_wstr(name);
+    BOOL r = GetFileAttributesExW(w, level, info);
+    free(w);
+    return r;
+}
+
+BOOL WINAPI SetFileAttributesW(const WCHAR *name, DWORD attr)
+{
+    char *host = path_windows_to_host_w(name);
+    struct stat st;
+    if (!host || stat(host, &st)) {
+        free(host);
+        return w32_fail_errno();
+    }
+    mode_t mode = st.st_mode & 07777;
+    if (attr & FILE_ATTRIBUTE_READONLY)
+        mode &= ~(mode_t)(S_IWUSR | S_IWGRP | S_IWOTH);
+    else
+        mode |= S_IWUSR;
+    int r = chmod(host, mode);
+    free(host);
+    return r ? w32_fail_errno() : TRUE;
+}
+
+BOOL WINAPI SetFileAttributesA(const char *name, DWORD attr)
+{
+    WCHAR *w = ansi_to_wstr(name);
+    BOOL r = SetFileAttributesW(w, attr);
+    free(w);
+    return r;
+}
+
+/* Runs fn on the host path of a Windows name; errno-based failure. */
+static BOOL with_host_path(const WCHAR *name, int (*fn)(const char *))
+{
+    char *host = path_windows_to_host_w(name);
+    if (!host) {
+        SetLastError(ERROR_PATH_NOT_FOUND);
+        return FALSE;
+    }
+    int r = fn(host);
+    if (r) {
+        DWORD err = errno == ENOENT ? missing_error(host) : w32_error_from_errno(errno);
+        free(host);
+        SetLastError(err);
+        return FALSE;
+    }
+    free(host);
+    return TRUE;
+}
+
+static int delete_file(const char *host)
+{
+    struct stat st;
+    if (lstat(host, &st) == 0 && S_ISDIR(st.st_mode)) {
+        errno = EACCES;
+        return -1;
+    }
+    return unlink(host);
+}
+
+static int make_dir(const char *host)
+{
+    return mkdir(host, 0777);
+}
+
+BOOL WINAPI DeleteFileW(const WCHAR *name)
+{
+    return with_host_path(name, delete_file);
+}
+
+BOOL WINAPI DeleteFileA(const char *name)
+{
+    WCHAR *w = ansi_to_wstr(name);
+    BOOL r = DeleteFileW(w);
+    free(w);
+    return r;
+}
+
+BOOL WINAPI CreateDirectoryW(const WCHAR *name, SECURITY_ATTRIBUTES *sa)
+{
+    (void)sa;
+    return with_host_path(name, make_dir);
+}
+
+BOOL WINAPI CreateDirectoryA(const char *name, SECURITY_ATTRIBUTES *sa)
+{
+    WCHAR *w = ansi_to_wstr(name);
+    BOOL r = CreateDirectoryW(w, sa);
+    free(w);
+    return r;
+}
+
+BOOL WINAPI RemoveDirectoryW(const WCHAR *name)
+{
+    return with_host_path(name, rmdir);
+}
+
+BOOL WINAPI RemoveDirectoryA(const char *name)
+{
+    WCHAR *w = ansi_to_wstr(name);
+    BOOL r = RemoveDirectoryW(w);
+    free(w);
+    return r;
+}
+
+#define MOVEFILE_REPLACE_EXISTING 1
+#define MOVEFILE_COPY_ALLOWED 2
+
+BOOL WINAPI MoveFileExW(const WCHAR *from, const WCHAR *to, DWORD flags)
+{
+    char *hfrom = path_windows_to_host_w(from);
+    char *hto = to ? path_windows_to_host_w(to) : NULL;
+    BOOL ok = FALSE;
+    struct stat st;
+    if (!hfrom || (to && !hto)) {
+        SetLastError(ERROR_PATH_NOT_FOUND);
+    } else if (lstat(hfrom, &st)) {
+        SetLastError(errno == ENOENT ? missing_error(hfrom) : w32_error_from_errno(errno));
+    } else if (!to) {
+        ok = unlink(hfrom) == 0 ? TRUE : w32_fail_errno();
+    } else if (!(flags & MOVEFILE_REPLACE_EXISTING) && lstat(hto, &st) == 0 &&
+               strcasecmp(hfrom, hto)) {
+        SetLastError(ERROR_ALREADY_EXISTS);
+    } else {
+        ok = rename(hfrom, hto) == 0 ? TRUE : w32_fail_errno();
+    }
+    free(hfrom);
+    free(hto);
+    return ok;
+}
+
+BOOL WINAPI MoveFileExA(const char *from, const char *to, DWORD flags)
+{
+    WCHAR *wf = ansi_to_wstr(from), *wt = ansi_to_wstr(to);
+    BOOL r = MoveFileExW(wf, wt, flags);
+    free(wf);
+    free(wt);
+    return r;
+}
+
+BOOL WINAPI MoveFileW(const WCHAR *from, const WCHAR *to)
+{
+    return MoveFileExW(from, to, MOVEFILE_COPY_ALLOWED);
+}
+
+BOOL WINAPI MoveFileA(const char *from, const char *to)
+{
+    return MoveFileExA(from, to, MOVEFILE_COPY_ALLOWED);
+}
+
+BOOL WINAPI DuplicateHandle(HANDLE src_process, HANDLE src, HANDLE dst_process,
+                            HANDLE *dst, DWORD access, BOOL inherit, DWORD options)
+{
+    (void)src_process, (void)dst_process, (void)access;
+    struct object *obj = handle_table_get(src, OBJ_ANY);
+    if (!obj)
+        return FALSE;
+    HANDLE h = handle_table_insert(obj, inherit);
+    object_release(obj);
+    if (!h)
+        return FALSE;
+    if (options & 1 /* DUPLICATE_CLOSE_SOURCE */)
+        handle_table_close(src);
+    if (dst)
+        *dst = h;
+    return TRUE;
+}
+
+#define HANDLE_FLAG_INHERIT 1
+
+BOOL WINAPI GetHandleInformation(HANDLE h, DWORD *flags)
+{
+    bool inherit;
+    if (!handle_get_inherit(h, &inherit))
+        return FALSE;
+    if (flags)
+        *flags = inherit ? HANDLE_FLAG_INHERIT : 0;
+    return TRUE;
+}
+
+BOOL WINAPI SetHandleInformation(HANDLE h, DWORD mask, DWORD flags)
+{
+    if (!(mask & HANDLE_FLAG_INHERIT))
+        return TRUE;
+    return handle_set_inherit(h, flags & HANDLE_FLAG_INHERIT);
+}

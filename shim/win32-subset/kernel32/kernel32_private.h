@@ -1,0 +1,37 @@
+/* Shared between the files of kernel32. */
+#ifndef KERNEL32_PRIVATE_H
+#define KERNEL32_PRIVATE_H
+
+#include <stdbool.h>
+#include <sys/stat.h>
+#include "lv/handle.h"
+#include "lv/windef.h"
+
+/* A string in the process's ANSI code page as UTF-16 (malloc); NULL
+ * for NULL. */
+WCHAR *ansi_to_wstr(const char *s);
+/* UTF-16 into the ANSI code page, truncated to size bytes with a
+ * terminator; returns the length needed without the terminator. */
+size_t wstr_to_ansi_buf(const WCHAR *w, char *out, size_t size);
+
+struct file_object *file_from_handle(HANDLE h);
+bool file_is_pipe(int fd);
+DWORD file_attributes_from_stat(const struct stat *st);
+
+/* The UTF-16 environment block kept in the process parameters. */
+void environ_init(void);
+
+
+typedef struct {
+    DWORD cb;
+    WCHAR *lpReserved, *lpDesktop, *lpTitle;
+    DWORD dwX, dwY, dwXSize, dwYSize, dwXCountChars, dwYCountChars;
+    DWORD dwFillAttribute, dwFlags;
+    WORD wShowWindow, cbReserved2;
+    BYTE *lpReserved2;
+    HANDLE hStdInput, hStdOutput, hStdError;
+} STARTUPINFOW;
+
+/* The Windows command line for argv (quoted as CommandLineToArgvW splits). */
+char *process_build_command_line(int argc, char **argv);
+#endif

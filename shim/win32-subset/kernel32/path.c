@@ -1,0 +1,287 @@
+/* The Windows path translator. C: is the prefix's drive_c, Z: is the host
+ * root; backslashes and slashes are both separators; a name that does not
+ * exist with its exact case is looked up case-insensitively, component by
+ * component, as Windows file systems compare names. */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "lv/path.h"
+#include "lv/wstr.h"
+
+static char *g_prefix;
+static char *g_drive_c;
+
+void path_set_prefix(const char *dir)
+{
+    free(g_prefix);
+    g_prefix = dir ? strdup(dir) : NULL;
+    free(g_drive_c);
+    g_drive_c = NULL;
+}
+
+static void mkdirs(const char *path)
+{
+    char buf[PATH_MAX];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++)
+        if (*p == '/') {
+            *p = 0;
+            mkdir(buf, 0755);
+            *p = '/';
+        }
+    mkdir(buf, 0755);
+}
+
+const char *path_prefix(void)
+{
+    if (!g_prefix) {
+        const char *env = getenv("LVRUN_PREFIX");
+        if (env && *env) {
+            g_prefix = strdup(env);
+        } else {
+            const char *home = getenv("HOME");
+            if (!home || !*home) {
+                struct passwd *pw = getpwuid(getuid());
+                home = pw ? pw->pw_dir : "/tmp";
+            }
+            size_t n = strlen(home) + 16;
+            g_prefix = malloc(n);
+            snprintf(g_prefix, n, "%s/.lvrun", home);
+        }
+    }
+    return g_prefix;
+}
+
+/* drive_c, created with the folders programs expect on first use. */
+static const char *drive_c(void)
+{
+    if (g_drive_c)
+        return g_drive_c;
+    size_t n = strlen(path_prefix()) + 16;
+    g_drive_c = malloc(n);
+    snprintf(g_drive_c, n, "%s/drive_c", path_prefix());
+    struct stat st;
+    if (stat(g_drive_c, &st) != 0) {
+        static const char *const dirs[] = {
+            "windows/system32", "windows/temp", "Program Files",
+            "Program Files (x86)", "ProgramData", "users/Public",
+        };
+        char buf[PATH_MAX];
+        for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+            snprintf(buf, sizeof buf, "%s/%s", g_drive_c, dirs[i]);
+            mkdirs(buf);
+        }
+    }
+    return g_drive_c;
+}
+
+void path_create_folder(const char *win)
+{
+    char *host = path_windows_to_host_alloc(win);
+    if (host)
+        mkdirs(host);
+    free(host);
+}
+
+char *path_find_case_insensitive(const char *dir, const char *name)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return NULL;
+    char *found = NULL;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (!strcasecmp(e->d_name, name)) {
+            size_t n = strlen(dir) + strlen(e->d_name) + 2;
+            found = malloc(n);
+            snprintf(found, n, "%s/%s", dir, e->d_name);
+            break;
+        }
+    }
+    closedir(d);
+    return found;
+}
+
+/* Replace each component of path that does not exist by an entry of its
+ * folder that matches case-insensitively; components from the first one
+ * with no match on are kept as asked (a file about to be created). */
+static char *resolve_case(char *path)
+{
+    if (access(path, F_OK) == 0 || errno != ENOENT)
+        return path;
+    char out[PATH_MAX];
+    size_t len = 0;
+    const char *p = path;
+    int matching = 1;
+    if (*p == '/') {
+        out[len++] = '/';
+        p++;
+    }
+    out[len] = 0;
+    while (*p) {
+        size_t n = strcspn(p, "/");
+        char comp[NAME_MAX + 1];
+        if (n > NAME_MAX || len + n + 2 >= sizeof out)
+            return path;
+        memcpy(comp, p, n);
+        comp[n] = 0;
+        char try[PATH_MAX];
+        snprintf(try, sizeof try, "%s%s%s", out, len && out[len - 1] != '/' ? "/" : "", comp);
+        if (matching && access(try, F_OK) != 0 && strcmp(comp, ".") && strcmp(comp, "..")) {
+            char *m = path_find_case_insensitive(len ? out : ".", comp);
+            if (m) {
+                snprintf(try, sizeof try, "%s", len ? m : m + 2);
+                free(m);
+            } else {
+                matching = 0;
+            }
+        }
+        snprintf(out, sizeof out, "%s", try);
+        len = strlen(out);
+        p += n;
+        while (*p == '/')
+            p++;
+    }
+    free(path);
+    return strdup(out);
+}
+
+static const char *const devices[] = {
+    "NUL", "CON", "CONIN$", "CONOUT$", "AUX", "PRN",
+    "COM1", "COM2", "COM3", "COM4", "LPT1", "LPT2", "LPT3",
+};
+
+/* Windows treats these names as devices in any folder, with any extension
+ * ("nul.txt"), and ignores trailing spaces and colons. */
+const char *path_device(const char *win)
+{
+    const char *base = win;
+    for (const char *p = win; *p; p++)
+        if (*p == '\\' || *p == '/' || (*p == ':' && p == win + 1))
+            base = p + 1;
+    size_t n = strcspn(base, ".: ");
+    for (size_t i = 0; i < sizeof devices / sizeof devices[0]; i++) {
+        if (strlen(devices[i]) != n || strncasecmp(base, devices[i], n))
+            continue;
+        if (i == 0)
+            return "/dev/null";
+        if (i == 1 || i == 3)
+            return "/dev/tty";
+        if (i == 2)
+            return "/dev/tty";
+        return "/dev/null";
+    }
+    return NULL;
+}
+
+char *path_windows_to_host_alloc(const char *win)
+{
+    if (!win) {
+        errno = EFAULT;
+        return NULL;
+    }
+    const char *dev = path_device(win);
+    if (dev)
+        return strdup(dev);
+    const char *p = win;
+    /* \\?\C:\x and \\.\C:\x name the same file as C:\x. */
+    if ((p[0] == '\\' || p[0] == '/') && (p[1] == '\\' || p[1] == '/') &&
+        (p[2] == '?' || p[2] == '.') && (p[3] == '\\' || p[3] == '/'))
+        p += 4;
+    char *out = malloc(strlen(p) + PATH_MAX);
+    if (!out)
+        return NULL;
+    out[0] = 0;
+    if (isalpha((unsigned char)p[0]) && p[1] == ':') {
+        int drive = toupper((unsigned char)p[0]);
+        if (drive == 'C')
+            strcpy(out, drive_c());
+        else if (drive != 'Z') {
+            free(out);
+            errno = ENOENT;
+            return NULL;
+        }
+        p += 2;
+        if (*p != '\\' && *p != '/')
+            strcat(out, "/");
+    } else if (p[0] == '\\' && p[1] != '\\') {
+        /* Rooted without a drive: the current drive. */
+        char cwd[PATH_MAX];
+        if (getcwd(cwd, sizeof cwd) && !strncmp(cwd, drive_c(), strlen(drive_c())))
+            strcpy(out, drive_c());
+    }
+    size_t n = strlen(out);
+    for (; *p; p++)
+        out[n++] = *p == '\\' ? '/' : *p;
+    out[n] = 0;
+    /* Windows strips trailing dots and spaces from the last component. */
+    while (n > 1 && (out[n - 1] == '.' || out[n - 1] == ' ') &&
+           out[n - 2] != '/' && out[n - 2] != '.')
+        out[--n] = 0;
+    if (!out[0])
+        strcpy(out, ".");
+    return resolve_case(out);
+}
+
+char *path_windows_to_host_w(const WCHAR *win)
+{
+    char *u = wstr_to_utf8(win);
+    if (!u) {
+        errno = EFAULT;
+        return NULL;
+    }
+    char *h = path_windows_to_host_alloc(u);
+    free(u);
+    return h;
+}
+
+char *path_host_to_windows(const char *host)
+{
+    char abs[PATH_MAX];
+    if (host[0] != '/') {
+        if (!getcwd(abs, sizeof abs))
+            return NULL;
+        size_t n = strlen(abs);
+        snprintf(abs + n, sizeof abs - n, "%s%s", n > 1 ? "/" : "", host);
+    } else {
+        snprintf(abs, sizeof abs, "%s", host);
+    }
+    const char *dc = drive_c();
+    size_t dcl = strlen(dc);
+    const char *rest;
+    char drive;
+    if (!strncmp(abs, dc, dcl) && (abs[dcl] == '/' || !abs[dcl])) {
+        drive = 'C';
+        rest = abs + dcl;
+    } else {
+        drive = 'Z';
+        rest = abs;
+    }
+    size_t n = strlen(rest);
+    char *out = malloc(n + 4);
+    out[0] = drive;
+    out[1] = ':';
+    size_t k = 2;
+    for (const char *s = rest; *s; s++)
+        out[k++] = *s == '/' ? '\\' : *s;
+    if (k == 2)
+        out[k++] = '\\';
+    out[k] = 0;
+    return out;
+}
+
+WCHAR *path_host_to_windows_w(const char *host)
+{
+    char *u = path_host_to_windows(host);
+    WCHAR *w = utf8_to_wstr(u);
+    free(u);
+    return w;
+}

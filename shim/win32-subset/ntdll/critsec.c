@@ -1,0 +1,119 @@
+/* Critical sections. The layout is Windows' (programs embed them in their
+ * own structures and some zero-fill instead of initializing); the lock
+ * word is a futex kept in LockSemaphore: 0 free, 1 held, 2 held with
+ * waiters. Recursion is tracked in OwningThread/RecursionCount. */
+#include <linux/futex.h>
+#include <stdatomic.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include "ntdll.spec.h"
+#include "lv/teb.h"
+
+static _Atomic int *lock_word(RTL_CRITICAL_SECTION *cs)
+{
+    return (_Atomic int *)&cs->LockSemaphore;
+}
+
+static HANDLE current_tid(void)
+{
+    return lv_teb()->UniqueThread;
+}
+
+NTSTATUS WINAPI RtlInitializeCriticalSectionEx(RTL_CRITICAL_SECTION *cs, ULONG spin,
+                                               ULONG flags)
+{
+    (void)flags;
+    cs->DebugInfo = NULL;
+    cs->LockCount = -1;
+    cs->RecursionCount = 0;
+    cs->OwningThread = NULL;
+    cs->LockSemaphore = NULL;
+    cs->SpinCount = spin & 0xffffff;
+    return 0;
+}
+
+NTSTATUS WINAPI RtlInitializeCriticalSectionAndSpinCount(RTL_CRITICAL_SECTION *cs,
+                                                         ULONG spin)
+{
+    return RtlInitializeCriticalSectionEx(cs, spin, 0);
+}
+
+NTSTATUS WINAPI RtlInitializeCriticalSection(RTL_CRITICAL_SECTION *cs)
+{
+    return RtlInitializeCriticalSectionEx(cs, 0, 0);
+}
+
+NTSTATUS WINAPI RtlDeleteCriticalSection(RTL_CRITICAL_SECTION *cs)
+{
+    cs->LockSemaphore = NULL;
+    cs->OwningThread = NULL;
+    cs->RecursionCount = 0;
+    return 0;
+}
+
+ULONG WINAPI RtlSetCriticalSectionSpinCount(RTL_CRITICAL_SECTION *cs, ULONG spin)
+{
+    ULONG old = (ULONG)cs->SpinCount;
+    cs->SpinCount = spin;
+    return old;
+}
+
+static int try_lock(RTL_CRITICAL_SECTION *cs)
+{
+    int expected = 0;
+    return atomic_compare_exchange_strong(lock_word(cs), &expected, 1);
+}
+
+static void take_ownership(RTL_CRITICAL_SECTION *cs, HANDLE tid)
+{
+    cs->OwningThread = tid;
+    cs->RecursionCount = 1;
+    cs->LockCount = 0;
+}
+
+NTSTATUS WINAPI RtlEnterCriticalSection(RTL_CRITICAL_SECTION *cs)
+{
+    HANDLE tid = current_tid();
+    if (cs->OwningThread == tid) {
+        cs->RecursionCount++;
+        return 0;
+    }
+    for (ULONG_PTR i = 0; i < (cs->SpinCount & 0xffffff); i++) {
+        if (atomic_load_explicit(lock_word(cs), memory_order_relaxed) == 0 && try_lock(cs)) {
+            take_ownership(cs, tid);
+            return 0;
+        }
+        __builtin_ia32_pause();
+    }
+    if (!try_lock(cs)) {
+        while (atomic_exchange(lock_word(cs), 2) != 0)
+            syscall(SYS_futex, lock_word(cs), FUTEX_WAIT_PRIVATE, 2, NULL, NULL, 0);
+    }
+    take_ownership(cs, tid);
+    return 0;
+}
+
+BOOL WINAPI RtlTryEnterCriticalSection(RTL_CRITICAL_SECTION *cs)
+{
+    HANDLE tid = current_tid();
+    if (cs->OwningThread == tid) {
+        cs->RecursionCount++;
+        return TRUE;
+    }
+    if (!try_lock(cs))
+        return FALSE;
+    take_ownership(cs, tid);
+    return TRUE;
+}
+
+NTSTATUS WINAPI RtlLeaveCriticalSection(RTL_CRITICAL_SECTION *cs)
+{
+    if (--cs->RecursionCount > 0)
+        return 0;
+    cs->RecursionCount = 0;
+    cs->OwningThread = NULL;
+    cs->LockCount = -1;
+    if (atomic_exchange(lock_word(cs), 0) == 2)
+        syscall(SYS_futex, lock_word(cs), FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+    return 0;
+}

@@ -1,0 +1,70 @@
+/* The PEB and TEBs. The GS base points at the calling thread's TEB, as on
+ * Windows; glibc uses FS and never GS, so both live side by side. */
+#include <asm/prctl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include "lv/teb.h"
+
+extern PEB_LDR_DATA *loader_ldr_data(void);
+
+static PEB *g_peb;
+
+static TEB *teb_alloc(void)
+{
+    /* Windows hands out TEBs on page boundaries; programs never free them. */
+    TEB *teb = mmap(NULL, (sizeof(TEB) + 4095) & ~4095ul, PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (teb == MAP_FAILED) {
+        fprintf(stderr, "lvrun: cannot allocate a thread environment block\n");
+        exit(126);
+    }
+    return teb;
+}
+
+static void stack_bounds(TEB *teb)
+{
+    pthread_attr_t attr;
+    void *addr;
+    size_t size;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        if (pthread_attr_getstack(&attr, &addr, &size) == 0) {
+            teb->Tib.StackBase = (char *)addr + size;
+            teb->Tib.StackLimit = addr;
+            teb->DeallocationStack = addr;
+        }
+        pthread_attr_destroy(&attr);
+    }
+}
+
+TEB *teb_init_thread(void)
+{
+    TEB *teb = teb_alloc();
+    teb->Tib.Self = teb;
+    teb->Peb = g_peb;
+    teb->UniqueProcess = (HANDLE)(uintptr_t)getpid();
+    teb->UniqueThread = (HANDLE)(uintptr_t)syscall(SYS_gettid);
+    teb->TlsLinks.Flink = teb->TlsLinks.Blink = &teb->TlsLinks;
+    stack_bounds(teb);
+    if (syscall(SYS_arch_prctl, ARCH_SET_GS, teb)) {
+        perror("lvrun: arch_prctl(ARCH_SET_GS)");
+        exit(126);
+    }
+    return teb;
+}
+
+void teb_init_process(void)
+{
+    g_peb = calloc(1, sizeof *g_peb);
+    g_peb->Ldr = loader_ldr_data();
+    g_peb->NumberOfProcessors = (ULONG)sysconf(_SC_NPROCESSORS_ONLN);
+    /* Windows 10, as recent programs expect (version checks refuse less). */
+    g_peb->OSMajorVersion = 10;
+    g_peb->OSMinorVersion = 0;
+    g_peb->OSBuildNumber = 19045;
+    g_peb->OSPlatformId = 2;
+    teb_init_thread();
+}
