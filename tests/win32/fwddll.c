@@ -1,0 +1,5 @@
+/* A DLL whose exports are forwarders (see fwddll.def) plus one of its own. */
+int fwddll_own(void)
+{
+    return 77;
+}
