@@ -52,17 +52,15 @@ static int check_sections(const struct pe_file *pe, char *err, size_t errsz)
                         "(SizeOfImage 0x%x)", name, opt->SizeOfImage);
         if (s->VirtualAddress < opt->SizeOfHeaders && vsize)
             return fail(err, errsz, "section %s overlaps the headers", name);
+        /* Windows accepts raw data that runs past the end of the file by
+         * less than FileAlignment (the last section's padding); anything
+         * more is a truncated or corrupt file. */
+        uint64_t fa = opt->FileAlignment;
+        uint64_t padded = (pe->size + fa - 1) / fa * fa;
         if (s->SizeOfRawData &&
-            (uint64_t)s->PointerToRawData + s->SizeOfRawData > pe->size) {
-            /* Windows accepts raw data rounded past the end of the file by
-             * less than FileAlignment; anything more is a truncated file. */
-            uint64_t end = (uint64_t)s->PointerToRawData +
-                (s->VirtualSize && s->VirtualSize < s->SizeOfRawData
-                 ? s->VirtualSize : s->SizeOfRawData);
-            if (end > pe->size)
-                return fail(err, errsz, "section %s extends past the end of "
-                            "the file (truncated?)", name);
-        }
+            (uint64_t)s->PointerToRawData + s->SizeOfRawData > padded)
+            return fail(err, errsz, "section %s extends past the end of "
+                        "the file (truncated?)", name);
     }
     return 0;
 }

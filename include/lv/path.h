@@ -3,6 +3,7 @@
 #ifndef LV_PATH_H
 #define LV_PATH_H
 
+#include <stdbool.h>
 #include "lv/windef.h"
 
 /* The prefix folder (--prefix, LVRUN_PREFIX, or ~/.lvrun); drive C: is its
@@ -21,6 +22,8 @@ char *path_host_to_windows(const char *host);
 WCHAR *path_host_to_windows_w(const char *host);
 /* Create a Windows folder and its parents (the prefix's own folders). */
 void path_create_folder(const char *win);
+/* Whether a host folder is the root of a drive (C: or Z:). */
+bool path_is_drive_root(const char *host);
 /* An entry of dir named name case-insensitively (malloc'd "dir/entry"). */
 char *path_find_case_insensitive(const char *dir, const char *name);
 /* A reserved device name (NUL, CON, ...) in any folder: its host device

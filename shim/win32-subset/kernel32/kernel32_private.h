@@ -34,4 +34,6 @@ typedef struct {
 
 /* The Windows command line for argv (quoted as CommandLineToArgvW splits). */
 char *process_build_command_line(int argc, char **argv);
+/* The absolute Windows form of a path (malloc), as GetFullPathName. */
+WCHAR *full_path_name(const WCHAR *path);
 #endif

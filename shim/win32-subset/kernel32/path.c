@@ -83,6 +83,14 @@ static const char *drive_c(void)
     return g_drive_c;
 }
 
+bool path_is_drive_root(const char *host)
+{
+    char *real = realpath(host, NULL);
+    bool root = real && (!strcmp(real, "/") || !strcmp(real, drive_c()));
+    free(real);
+    return root;
+}
+
 void path_create_folder(const char *win)
 {
     char *host = path_windows_to_host_alloc(win);
