@@ -695,6 +695,19 @@ void module_detach_all(void)
     loader_unlock();
 }
 
+void module_thread_notify(DWORD reason)
+{
+    loader_lock();
+    for (struct module *m = g_modules; m; m = m->next) {
+        if (m->builtin || !m->attached)
+            continue;
+        tls_run_callbacks(m, reason);
+        if (!m->is_exe && m->ldr.EntryPoint)
+            ((dllmain_fn)m->ldr.EntryPoint)(m->base, reason, NULL);
+    }
+    loader_unlock();
+}
+
 void module_free(struct module *mod)
 {
     loader_lock();

@@ -41,6 +41,9 @@ void object_init(struct object *obj, enum object_type type,
                  void (*destroy)(struct object *));
 struct object *object_ref(struct object *obj);
 void object_release(struct object *obj);
+/* A reference to an object found in a lookup table, unless it is already
+ * being destroyed. */
+bool object_ref_if_live(struct object *obj);
 
 /* A new handle to obj (the table takes a reference); NULL when full. */
 HANDLE handle_table_insert(struct object *obj, bool inherit);

@@ -54,6 +54,10 @@ void *module_get_export(struct module *mod, const char *name, unsigned ordinal);
 /* An entry point that reports "DLL!NAME" as unimplemented when called. */
 void *stub_create(const char *dll, const char *name, unsigned ordinal);
 
+/* DLL_THREAD_ATTACH or DLL_THREAD_DETACH for the calling thread: DllMain
+ * of each DLL and the TLS callbacks of every image. */
+void module_thread_notify(DWORD reason);
+
 /* The TLS directory's per-thread blocks: set up the calling thread's
  * ThreadLocalStoragePointer for every module with TLS. */
 void module_tls_init_thread(TEB *teb);

@@ -33,6 +33,16 @@ struct object *object_ref(struct object *obj)
     return obj;
 }
 
+bool object_ref_if_live(struct object *obj)
+{
+    int refs = __atomic_load_n(&obj->refs, __ATOMIC_RELAXED);
+    while (refs > 0)
+        if (__atomic_compare_exchange_n(&obj->refs, &refs, refs + 1, false,
+                                        __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+            return true;
+    return false;
+}
+
 void object_release(struct object *obj)
 {
     if (obj && __atomic_sub_fetch(&obj->refs, 1, __ATOMIC_ACQ_REL) == 0)

@@ -36,4 +36,7 @@ typedef struct {
 char *process_build_command_line(int argc, char **argv);
 /* The absolute Windows form of a path (malloc), as GetFullPathName. */
 WCHAR *full_path_name(const WCHAR *path);
+/* Mutexes owned by an ending thread become abandoned. */
+void sync_abandon_mutexes(DWORD tid);
+
 #endif

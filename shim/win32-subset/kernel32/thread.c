@@ -1,0 +1,258 @@
+/* Threads: a host thread per Windows thread, each with its TEB (GS base),
+ * its TLS blocks and the DLL notifications Windows sends. */
+#include <errno.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <setjmp.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "kernel32.spec.h"
+#include "kernel32_private.h"
+#include "lv/module.h"
+#include "lv/process.h"
+#include "lv/w32error.h"
+#include "lv/wait.h"
+
+#define CREATE_SUSPENDED 0x4
+#define STACK_SIZE_PARAM_IS_A_RESERVATION 0x10000
+#define DLL_THREAD_ATTACH 2
+#define DLL_THREAD_DETACH 3
+
+typedef DWORD (WINAPI *thread_start_fn)(void *);
+
+struct thread_object {
+    struct object obj;
+    DWORD tid;
+    DWORD exit_code;
+    bool done;          /* under the wait lock */
+    thread_start_fn start;
+    void *param;
+    sem_t started;      /* the creator learns the thread id */
+    sem_t resume;       /* CREATE_SUSPENDED threads wait here */
+    int suspend_count;  /* under the wait lock */
+    int priority;       /* accepted and reported; the host schedules */
+    jmp_buf exit_jump;  /* ExitThread returns to the thread's base */
+};
+
+static __thread struct thread_object *t_self;
+static atomic_int g_live_threads = 1; /* the main thread */
+
+static void thread_destroy(struct object *obj)
+{
+    struct thread_object *t = (struct thread_object *)obj;
+    sem_destroy(&t->started);
+    sem_destroy(&t->resume);
+    free(t);
+}
+
+static bool thread_signaled(struct object *obj, DWORD tid)
+{
+    (void)tid;
+    return ((struct thread_object *)obj)->done;
+}
+
+static bool thread_acquire(struct object *obj, DWORD tid)
+{
+    (void)obj, (void)tid;
+    return false;
+}
+
+static const struct wait_ops thread_ops = { thread_signaled, thread_acquire };
+
+__attribute__((constructor)) static void thread_register(void)
+{
+    wait_register_type(OBJ_THREAD, &thread_ops);
+}
+
+static struct thread_object *thread_new(void)
+{
+    struct thread_object *t = calloc(1, sizeof *t);
+    object_init(&t->obj, OBJ_THREAD, thread_destroy);
+    sem_init(&t->started, 0, 0);
+    sem_init(&t->resume, 0, 0);
+    return t;
+}
+
+/* The calling thread's object (made on first use for the main thread). */
+struct object *thread_object_current(void)
+{
+    if (!t_self) {
+        t_self = thread_new();
+        t_self->tid = GetCurrentThreadId();
+    }
+    return object_ref(&t_self->obj);
+}
+
+static void finish(struct thread_object *t, DWORD code)
+{
+    module_thread_notify(DLL_THREAD_DETACH);
+    sync_abandon_mutexes(t->tid);
+    wait_lock();
+    t->exit_code = code;
+    t->done = true;
+    wait_state_changed();
+    wait_unlock();
+}
+
+static void *thread_main(void *arg)
+{
+    struct thread_object *t = arg;
+    TEB *teb = teb_init_thread();
+    module_tls_init_thread(teb);
+    t_self = t;
+    t->tid = (DWORD)(uintptr_t)teb->UniqueThread;
+    sem_post(&t->started);
+    if (t->suspend_count)
+        while (sem_wait(&t->resume) && errno == EINTR)
+            ;
+    DWORD code;
+    if (setjmp(t->exit_jump) == 0) {
+        module_thread_notify(DLL_THREAD_ATTACH);
+        code = t->start(t->param);
+    } else {
+        code = t->exit_code;
+    }
+    finish(t, code);
+    object_release(&t->obj);
+    /* The last thread to end ends the process with its code. */
+    if (atomic_fetch_sub(&g_live_threads, 1) == 1)
+        process_exit(code);
+    return NULL;
+}
+
+static size_t stack_size(SIZE_T requested, DWORD flags)
+{
+    struct module *exe = module_exe();
+    size_t size = exe && exe->nt ? exe->nt->OptionalHeader.SizeOfStackReserve : 0x100000;
+    if ((flags & STACK_SIZE_PARAM_IS_A_RESERVATION) && requested)
+        size = requested;
+    else if (requested > size)
+        size = requested;
+    if (size < 0x40000)
+        size = 0x40000;
+    return (size + 0xffff) & ~(size_t)0xffff;
+}
+
+HANDLE WINAPI CreateThread(SECURITY_ATTRIBUTES *sa, SIZE_T stack, void *start, void *param,
+                           DWORD flags, DWORD *tid)
+{
+    if (!start) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return NULL;
+    }
+    struct thread_object *t = thread_new();
+    t->start = (thread_start_fn)start;
+    t->param = param;
+    t->suspend_count = (flags & CREATE_SUSPENDED) ? 1 : 0;
+    HANDLE h = handle_table_insert(&t->obj, sa && sa->bInheritHandle);
+    if (!h) {
+        object_release(&t->obj);
+        return NULL;
+    }
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, stack_size(stack, flags));
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_t pt;
+    object_ref(&t->obj); /* the thread's own reference */
+    atomic_fetch_add(&g_live_threads, 1);
+    int err = pthread_create(&pt, &attr, thread_main, t);
+    pthread_attr_destroy(&attr);
+    if (err) {
+        atomic_fetch_sub(&g_live_threads, 1);
+        object_release(&t->obj);
+        handle_table_close(h);
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return NULL;
+    }
+    while (sem_wait(&t->started) && errno == EINTR)
+        ;
+    if (tid)
+        *tid = t->tid;
+    return h;
+}
+
+void WINAPI ExitThread(DWORD code)
+{
+    struct thread_object *self = (struct thread_object *)thread_object_current();
+    object_release(&self->obj);
+    if (self->start) {
+        self->exit_code = code;
+        longjmp(self->exit_jump, 1);
+    }
+    /* The main thread: the process lives on while other threads do. */
+    finish(self, code);
+    if (atomic_fetch_sub(&g_live_threads, 1) == 1)
+        process_exit(code);
+    pthread_exit(NULL);
+}
+
+static struct thread_object *thread_from_handle(HANDLE h)
+{
+    if (h == CURRENT_THREAD_HANDLE)
+        return (struct thread_object *)thread_object_current();
+    return (struct thread_object *)handle_table_get(h, OBJ_THREAD);
+}
+
+BOOL WINAPI GetExitCodeThread(HANDLE h, DWORD *code)
+{
+    struct thread_object *t = thread_from_handle(h);
+    if (!t)
+        return FALSE;
+    wait_lock();
+    *code = t->done ? t->exit_code : STILL_ACTIVE;
+    wait_unlock();
+    object_release(&t->obj);
+    return TRUE;
+}
+
+DWORD WINAPI GetThreadId(HANDLE h)
+{
+    struct thread_object *t = thread_from_handle(h);
+    if (!t)
+        return 0;
+    DWORD tid = t->tid;
+    object_release(&t->obj);
+    return tid;
+}
+
+DWORD WINAPI ResumeThread(HANDLE h)
+{
+    struct thread_object *t = thread_from_handle(h);
+    if (!t)
+        return (DWORD)-1;
+    wait_lock();
+    DWORD previous = (DWORD)t->suspend_count;
+    if (t->suspend_count > 0 && --t->suspend_count == 0)
+        sem_post(&t->resume);
+    wait_unlock();
+    object_release(&t->obj);
+    return previous;
+}
+
+BOOL WINAPI SwitchToThread(void)
+{
+    return sched_yield() == 0;
+}
+
+BOOL WINAPI SetThreadPriority(HANDLE h, int priority)
+{
+    struct thread_object *t = thread_from_handle(h);
+    if (!t)
+        return FALSE;
+    t->priority = priority;
+    object_release(&t->obj);
+    return TRUE;
+}
+
+int WINAPI GetThreadPriority(HANDLE h)
+{
+    struct thread_object *t = thread_from_handle(h);
+    if (!t)
+        return 0x7fffffff; /* THREAD_PRIORITY_ERROR_RETURN */
+    int priority = t->priority;
+    object_release(&t->obj);
+    return priority;
+}
