@@ -6,7 +6,7 @@
 #include "loader.h"
 #include "pe_image.h"
 
-#define MAX_TLS_MODULES 256
+#define MAX_TLS_MODULES TEB_TLS_MODULES
 
 static struct module *g_tls_modules[MAX_TLS_MODULES];
 
@@ -43,6 +43,21 @@ static void thread_set_block(TEB *teb, int index, void *block)
     teb->ThreadLocalStoragePointer[index] = block;
 }
 
+static void set_block_for(TEB *teb, void *arg)
+{
+    struct module *mod = arg;
+    thread_set_block(teb, mod->tls_index, tls_block(mod));
+}
+
+static void free_block_of(TEB *teb, void *arg)
+{
+    struct module *mod = arg;
+    if (teb->ThreadLocalStoragePointer) {
+        free(teb->ThreadLocalStoragePointer[mod->tls_index]);
+        teb->ThreadLocalStoragePointer[mod->tls_index] = NULL;
+    }
+}
+
 bool tls_register_module(struct module *mod)
 {
     struct pe_tls_directory64 *d = tls_dir(mod);
@@ -69,9 +84,9 @@ bool tls_register_module(struct module *mod)
     g_tls_modules[index] = mod;
     mod->tls_index = index;
     mod->ldr.TlsIndex = (WORD)index;
-    /* The calling thread is the one that will run the image first; other
-     * threads get their blocks when they start (module_tls_init_thread). */
-    thread_set_block(lv_teb(), index, tls_block(mod));
+    /* Every live thread gets its block now, as on Windows since Vista;
+     * threads started later get theirs in module_tls_init_thread. */
+    teb_for_each(set_block_for, mod);
     return true;
 }
 
@@ -79,11 +94,7 @@ void tls_unregister_module(struct module *mod)
 {
     if (mod->tls_index < 0)
         return;
-    TEB *teb = lv_teb();
-    if (teb->ThreadLocalStoragePointer) {
-        free(teb->ThreadLocalStoragePointer[mod->tls_index]);
-        teb->ThreadLocalStoragePointer[mod->tls_index] = NULL;
-    }
+    teb_for_each(free_block_of, mod);
     g_tls_modules[mod->tls_index] = NULL;
     mod->tls_index = -1;
 }

@@ -8,6 +8,8 @@
 
 #define TLS_MINIMUM_AVAILABLE 64
 #define TLS_EXPANSION_SLOTS 1024
+/* Images with a TLS directory: the size of ThreadLocalStoragePointer. */
+#define TEB_TLS_MODULES 256
 
 typedef struct {
     ULONG Length;
@@ -110,7 +112,11 @@ typedef struct {
     LIST_ENTRY TlsLinks;            /* 0x1680 */
     BYTE pad2[0x1780 - 0x1690];
     void **TlsExpansionSlots;       /* 0x1780 */
-    BYTE pad3[0x1838 - 0x1788];
+    BYTE pad3[0x17c8 - 0x1788];
+    void **FlsData;                 /* 0x17c8 */
+    BYTE pad4[0x1838 - 0x17d0];
+    /* lvrun's own, past Windows' TEB: the live-thread list. */
+    LIST_ENTRY LvThreadLinks;
 } TEB;
 
 _Static_assert(offsetof(PEB, ImageBaseAddress) == 0x10, "PEB layout");
@@ -123,6 +129,7 @@ _Static_assert(offsetof(TEB, Peb) == 0x60, "TEB layout");
 _Static_assert(offsetof(TEB, LastErrorValue) == 0x68, "TEB layout");
 _Static_assert(offsetof(TEB, TlsSlots) == 0x1480, "TEB layout");
 _Static_assert(offsetof(TEB, TlsExpansionSlots) == 0x1780, "TEB layout");
+_Static_assert(offsetof(TEB, FlsData) == 0x17c8, "TEB layout");
 _Static_assert(offsetof(RTL_USER_PROCESS_PARAMETERS, CommandLine) == 0x70, "params layout");
 _Static_assert(offsetof(RTL_USER_PROCESS_PARAMETERS, Environment) == 0x80, "params layout");
 _Static_assert(offsetof(LDR_DATA_TABLE_ENTRY, DllBase) == 0x30, "LDR layout");
@@ -146,5 +153,10 @@ static inline PEB *lv_peb(void)
 void teb_init_process(void);
 /* A TEB for a new thread (also sets its GS base). */
 TEB *teb_init_thread(void);
+/* The ending thread's TEB goes: its TLS blocks are freed, and GS no longer
+ * points at a TEB. Not for the last thread of the process. */
+void teb_exit_thread(void);
+/* fn for every live thread's TEB, under the thread-list lock. */
+void teb_for_each(void (*fn)(TEB *teb, void *arg), void *arg);
 
 #endif

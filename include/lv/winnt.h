@@ -83,4 +83,17 @@ typedef struct {
     BYTE wReserved;
 } OSVERSIONINFOEXW;
 
+typedef struct {
+    void *Ptr;
+} RTL_SRWLOCK, RTL_CONDITION_VARIABLE, RTL_RUN_ONCE;
+
+typedef struct SLIST_ENTRY {
+    struct SLIST_ENTRY *Next;
+} SLIST_ENTRY;
+
+typedef struct __attribute__((aligned(16))) {
+    SLIST_ENTRY *First;
+    ULONG_PTR Depth;
+} SLIST_HEADER;
+
 #endif

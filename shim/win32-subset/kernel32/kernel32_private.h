@@ -39,4 +39,7 @@ WCHAR *full_path_name(const WCHAR *path);
 /* Mutexes owned by an ending thread become abandoned. */
 void sync_abandon_mutexes(DWORD tid);
 
+/* Fiber-local values of the ending thread go to their callbacks. */
+void fls_thread_exit(void);
+
 #endif

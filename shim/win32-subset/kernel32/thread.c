@@ -1,6 +1,7 @@
 /* Threads: a host thread per Windows thread, each with its TEB (GS base),
  * its TLS blocks and the DLL notifications Windows sends. */
 #include <errno.h>
+#include <sched.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <setjmp.h>
@@ -87,6 +88,7 @@ struct object *thread_object_current(void)
 
 static void finish(struct thread_object *t, DWORD code)
 {
+    fls_thread_exit();
     module_thread_notify(DLL_THREAD_DETACH);
     sync_abandon_mutexes(t->tid);
     wait_lock();
@@ -119,6 +121,7 @@ static void *thread_main(void *arg)
     /* The last thread to end ends the process with its code. */
     if (atomic_fetch_sub(&g_live_threads, 1) == 1)
         process_exit(code);
+    teb_exit_thread();
     return NULL;
 }
 
@@ -186,6 +189,7 @@ void WINAPI ExitThread(DWORD code)
     finish(self, code);
     if (atomic_fetch_sub(&g_live_threads, 1) == 1)
         process_exit(code);
+    teb_exit_thread();
     pthread_exit(NULL);
 }
 
@@ -230,6 +234,73 @@ DWORD WINAPI ResumeThread(HANDLE h)
     wait_unlock();
     object_release(&t->obj);
     return previous;
+}
+
+/* Affinity is the host's: asked for, a mask is honoured with
+ * sched_setaffinity; the process mask is what the host allows. */
+static DWORD_PTR host_mask(pid_t tid)
+{
+    cpu_set_t set;
+    DWORD_PTR mask = 0;
+    if (sched_getaffinity(tid, sizeof set, &set) == 0)
+        for (int i = 0; i < 64; i++)
+            if (CPU_ISSET(i, &set))
+                mask |= (DWORD_PTR)1 << i;
+    return mask ? mask : 1;
+}
+
+BOOL WINAPI GetProcessAffinityMask(HANDLE process, DWORD_PTR *mask, DWORD_PTR *system)
+{
+    if (process != CURRENT_PROCESS_HANDLE) {
+        SetLastError(ERROR_INVALID_HANDLE);
+        return FALSE;
+    }
+    long n = sysconf(_SC_NPROCESSORS_CONF);
+    *mask = host_mask(0);
+    *system = n >= 64 ? ~(DWORD_PTR)0 : ((DWORD_PTR)1 << n) - 1;
+    return TRUE;
+}
+
+static bool apply_mask(pid_t tid, DWORD_PTR mask)
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    for (int i = 0; i < 64; i++)
+        if (mask & ((DWORD_PTR)1 << i))
+            CPU_SET(i, &set);
+    return sched_setaffinity(tid, sizeof set, &set) == 0;
+}
+
+BOOL WINAPI SetProcessAffinityMask(HANDLE process, DWORD_PTR mask)
+{
+    if (process != CURRENT_PROCESS_HANDLE || !mask) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    return apply_mask(0, mask) ? TRUE : w32_fail_errno();
+}
+
+DWORD_PTR WINAPI SetThreadAffinityMask(HANDLE h, DWORD_PTR mask)
+{
+    struct thread_object *t = thread_from_handle(h);
+    if (!t)
+        return 0;
+    DWORD tid = t->tid;
+    object_release(&t->obj);
+    DWORD_PTR old = host_mask((pid_t)tid);
+    if (!mask || !apply_mask((pid_t)tid, mask)) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return 0;
+    }
+    return old;
+}
+
+BOOL WINAPI IsWow64Process(HANDLE process, BOOL *wow64)
+{
+    (void)process;
+    /* A 64-bit process is never under WOW64. */
+    *wow64 = FALSE;
+    return TRUE;
 }
 
 BOOL WINAPI SwitchToThread(void)

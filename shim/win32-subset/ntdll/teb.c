@@ -2,6 +2,7 @@
  * Windows; glibc uses FS and never GS, so both live side by side. */
 #include <asm/prctl.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
@@ -12,11 +13,15 @@
 extern PEB_LDR_DATA *loader_ldr_data(void);
 
 static PEB *g_peb;
+static LIST_ENTRY g_threads = { &g_threads, &g_threads };
+static pthread_mutex_t g_threads_lock = PTHREAD_MUTEX_INITIALIZER;
+
+#define TEB_SIZE ((sizeof(TEB) + 4095) & ~4095ul)
 
 static TEB *teb_alloc(void)
 {
     /* Windows hands out TEBs on page boundaries; programs never free them. */
-    TEB *teb = mmap(NULL, (sizeof(TEB) + 4095) & ~4095ul, PROT_READ | PROT_WRITE,
+    TEB *teb = mmap(NULL, TEB_SIZE, PROT_READ | PROT_WRITE,
                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (teb == MAP_FAILED) {
         fprintf(stderr, "lvrun: cannot allocate a thread environment block\n");
@@ -53,7 +58,39 @@ TEB *teb_init_thread(void)
         perror("lvrun: arch_prctl(ARCH_SET_GS)");
         exit(126);
     }
+    pthread_mutex_lock(&g_threads_lock);
+    teb->LvThreadLinks.Flink = &g_threads;
+    teb->LvThreadLinks.Blink = g_threads.Blink;
+    g_threads.Blink->Flink = &teb->LvThreadLinks;
+    g_threads.Blink = &teb->LvThreadLinks;
+    pthread_mutex_unlock(&g_threads_lock);
     return teb;
+}
+
+void teb_exit_thread(void)
+{
+    TEB *teb = lv_teb();
+    pthread_mutex_lock(&g_threads_lock);
+    teb->LvThreadLinks.Blink->Flink = teb->LvThreadLinks.Flink;
+    teb->LvThreadLinks.Flink->Blink = teb->LvThreadLinks.Blink;
+    pthread_mutex_unlock(&g_threads_lock);
+    if (teb->ThreadLocalStoragePointer) {
+        for (int i = 0; i < TEB_TLS_MODULES; i++)
+            free(teb->ThreadLocalStoragePointer[i]);
+        free(teb->ThreadLocalStoragePointer);
+    }
+    free(teb->TlsExpansionSlots);
+    free(teb->FlsData);
+    syscall(SYS_arch_prctl, ARCH_SET_GS, 0);
+    munmap(teb, TEB_SIZE);
+}
+
+void teb_for_each(void (*fn)(TEB *teb, void *arg), void *arg)
+{
+    pthread_mutex_lock(&g_threads_lock);
+    for (LIST_ENTRY *e = g_threads.Flink; e != &g_threads; e = e->Flink)
+        fn((TEB *)((char *)e - offsetof(TEB, LvThreadLinks)), arg);
+    pthread_mutex_unlock(&g_threads_lock);
 }
 
 void teb_init_process(void)
