@@ -26,7 +26,7 @@ check: all
 	@tools/run-tests.sh $(BUILD)
 
 bench: all
-	bench/run.sh $(BUILD)
+	bench/run.py $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

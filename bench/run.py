@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Runs every benchmark side by side (native, lvrun, Wine), writes
+bench/results.md (a Markdown table of times and ratios to native) and
+bench/results.png (a bar chart of the ratios).
+
+usage: bench/run.py [BUILD_DIR]
+
+Needs hyperfine and gnuplot; Wine (wine64) is optional: without it the
+Wine column says so. Each benchmark is a name and one command per runner;
+hyperfine runs them with warm-up and reports the mean wall time.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'build'))
+LVRUN = os.path.join(BUILD, 'lvrun')
+WORK = tempfile.mkdtemp(prefix='lvrun-bench-')
+WINEPREFIX = os.path.join(WORK, 'wineprefix')
+ENV = dict(os.environ, WINEPREFIX=WINEPREFIX, WINEDEBUG='-all', LVRUN_PREFIX=os.path.join(WORK, 'lvprefix'))
+
+
+def sh(*cmd, **kw):
+    subprocess.run(cmd, check=True, env=ENV, **kw)
+
+
+def build_programs():
+    out = {}
+    src = os.path.join(HERE, 'hello.c')
+    out['hello'] = os.path.join(WORK, 'hello')
+    sh('cc', '-O2', src, '-o', out['hello'])
+    out['hello.exe'] = os.path.join(WORK, 'hello.exe')
+    sh('x86_64-w64-mingw32-gcc', '-O2', '-D__USE_MINGW_ANSI_STDIO=0', src, '-o', out['hello.exe'])
+    return out
+
+
+def have_wine():
+    return shutil.which('wine') is not None
+
+
+def warm_wine(exe):
+    """A persistent wineserver and a prefix made in advance: Wine at its
+    fastest, as a user who runs programs all day has it."""
+    sh('wine', exe, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.Popen(['wineserver', '-p'], env=ENV)
+
+
+def measure(cmds, runs):
+    """Mean wall seconds of each command, measured in one hyperfine run."""
+    js = os.path.join(WORK, 'hf.json')
+    args = ['hyperfine', '-N', '--warmup', '3', '--runs', str(runs), '--export-json', js,
+            '--output', 'null']
+    for c in cmds:
+        args.append(c)
+    sh(*args, stdout=subprocess.DEVNULL)
+    with open(js) as f:
+        data = json.load(f)
+    return [r['mean'] for r in data['results']]
+
+
+def main():
+    progs = build_programs()
+    wine = have_wine()
+    if wine:
+        warm_wine(progs['hello.exe'])
+    benches = [
+        ('hello (start-up, one line out)', {
+            'native': progs['hello'],
+            'lvrun': f"{LVRUN} {progs['hello.exe']}",
+            'wine': f"wine {progs['hello.exe']}" if wine else None,
+        }, 200),
+    ]
+    rows = []
+    for name, cmds, runs in benches:
+        runners = [r for r in ('native', 'lvrun', 'wine') if cmds.get(r)]
+        times = dict(zip(runners, measure([cmds[r] for r in runners], runs)))
+        rows.append((name, times))
+    if wine:
+        subprocess.run(['wineserver', '-k'], env=ENV)
+    write_table(rows)
+    write_chart(rows)
+    shutil.rmtree(WORK, ignore_errors=True)
+
+
+def write_table(rows):
+    lines = ['| benchmark | native | lvrun | Wine | lvrun / native | Wine / native |',
+             '|---|---|---|---|---|---|']
+    for name, t in rows:
+        n = t['native']
+        def ms(r):
+            return f"{t[r] * 1000:.2f} ms" if r in t else 'n/a'
+        def ratio(r):
+            return f"{t[r] / n:.2f}x" if r in t else 'n/a'
+        lines.append(f"| {name} | {ms('native')} | {ms('lvrun')} | {ms('wine')} | "
+                     f"{ratio('lvrun')} | {ratio('wine')} |")
+    text = '\n'.join(lines) + '\n'
+    with open(os.path.join(HERE, 'results.md'), 'w') as f:
+        f.write(text)
+    print(text)
+
+
+def write_chart(rows):
+    dat = os.path.join(WORK, 'ratios.dat')
+    with open(dat, 'w') as f:
+        for name, t in rows:
+            n = t['native']
+            f.write('"%s" %.3f %.3f\n' % (name.split(' (')[0], t['lvrun'] / n,
+                                         t['wine'] / n if 'wine' in t else 0))
+    png = os.path.join(HERE, 'results.png')
+    script = f"""
+set terminal png size 800,400
+set output '{png}'
+set title 'Wall time relative to native (lower is better)'
+set style data histograms
+set style fill solid 0.8
+set boxwidth 0.9
+set logscale y
+set yrange [0.5:*]
+set grid ytics
+set ylabel 'x native'
+plot '{dat}' using 2:xtic(1) title 'lvrun', '' using 3 title 'Wine (warm wineserver)'
+"""
+    subprocess.run(['gnuplot'], input=script.encode(), check=True)
+
+
+if __name__ == '__main__':
+    main()
