@@ -12,6 +12,7 @@
 #define WINAPI __attribute__((ms_abi))
 #define CDECL __attribute__((ms_abi))
 #define CALLBACK __attribute__((ms_abi))
+#define WINAPIV __attribute__((ms_abi))
 
 typedef int32_t BOOL;
 typedef uint8_t BYTE;
