@@ -1,6 +1,7 @@
 /* Code pages. The process's ANSI and OEM code pages are UTF-8 (65001) by
  * default, as on Windows with the UTF-8 option; Latin-1 (28591) and
  * ASCII (20127) are also known. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include "kernel32.spec.h"
@@ -22,12 +23,31 @@
 #define WC_NO_BEST_FIT_CHARS 0x400
 
 static UINT g_acp = CP_UTF8;
+static bool g_file_apis_oem;
 
 static UINT real_cp(UINT cp)
 {
     if (cp == CP_ACP || cp == CP_OEMCP || cp == CP_MACCP || cp == CP_THREAD_ACP)
         return g_acp;
     return cp;
+}
+
+/* The A file functions use the OEM code page after this; lvrun's OEM and
+ * ANSI code pages are the same, so only the answer of AreFileApisANSI
+ * changes. */
+void WINAPI SetFileApisToOEM(void)
+{
+    g_file_apis_oem = true;
+}
+
+void WINAPI SetFileApisToANSI(void)
+{
+    g_file_apis_oem = false;
+}
+
+BOOL WINAPI AreFileApisANSI(void)
+{
+    return !g_file_apis_oem;
 }
 
 UINT WINAPI GetACP(void)

@@ -200,3 +200,32 @@ DWORD WINAPI GetTimeZoneInformation(void *out)
         tzi->StandardName[i] = tzi->DaylightName[i] = (WCHAR)name[i];
     return 0; /* TIME_ZONE_ID_UNKNOWN */
 }
+
+/* MS-DOS dates: 7 bits of years since 1980, 4 of month, 5 of day; times
+ * in 2-second steps. Both are local times, as FAT stores them. */
+BOOL WINAPI FileTimeToDosDateTime(const FILETIME *ft, WORD *date, WORD *time_)
+{
+    SYSTEMTIME st;
+    if (!FileTimeToSystemTime(ft, &st))
+        return FALSE;
+    if (st.wYear < 1980 || st.wYear > 2107) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    *date = (WORD)(((st.wYear - 1980) << 9) | (st.wMonth << 5) | st.wDay);
+    *time_ = (WORD)((st.wHour << 11) | (st.wMinute << 5) | (st.wSecond / 2));
+    return TRUE;
+}
+
+BOOL WINAPI DosDateTimeToFileTime(WORD date, WORD time_, FILETIME *ft)
+{
+    SYSTEMTIME st = {
+        .wYear = (WORD)(1980 + (date >> 9)),
+        .wMonth = (WORD)((date >> 5) & 15),
+        .wDay = (WORD)(date & 31),
+        .wHour = (WORD)(time_ >> 11),
+        .wMinute = (WORD)((time_ >> 5) & 63),
+        .wSecond = (WORD)((time_ & 31) * 2),
+    };
+    return SystemTimeToFileTime(&st, ft);
+}

@@ -21,9 +21,17 @@ struct fmt_out {
 #define FMT_UCRT 0x02         /* UCRT numbers: inf/nan spelled as C99, %a as C99... */
 #define FMT_POSITIONAL 0x04   /* %1$d arguments (_printf_p family) */
 #define FMT_THREE_DIGIT_EXP 0x08 /* exponents of at least three digits (msvcrt: always) */
+#define FMT_SECURE 0x10       /* scanf_s: %s %c %[ take a buffer size after the pointer */
 
-/* The UCRT's __stdio_common_* option bits mapped to FMT_* flags. */
+/* What msvcrt.dll's own narrow and wide functions pass. */
+#define FMT_MSVCRT FMT_THREE_DIGIT_EXP
+#define FMT_MSVCRT_WIDE (FMT_THREE_DIGIT_EXP | FMT_WIDE_LEGACY)
+
+/* The UCRT's __stdio_common_*printf option bits mapped to FMT_* flags
+ * (wide: for a wide function). */
 unsigned fmt_flags_from_ucrt_options(uint64_t options, int wide);
+/* The same for __stdio_common_*scanf, whose bits differ. */
+unsigned fmt_scanf_flags_from_ucrt_options(uint64_t options, int wide);
 
 /* Units written, or -1 on an output error or an invalid format. */
 int fmt_vprintf(struct fmt_out *out, const char *format, __builtin_ms_va_list ap,

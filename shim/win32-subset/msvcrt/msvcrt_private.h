@@ -70,13 +70,15 @@ _Static_assert(sizeof(MSVCRT_FILE) == 48, "msvcrt FILE layout");
 
 /* runtime area: the calling thread's errno and _doserrno. */
 int *msvcrt_errno_location(void);
-unsigned long *msvcrt_doserrno_location(void);
+ULONG *msvcrt_doserrno_location(void); /* Windows' 32-bit unsigned long */
 static inline void msvcrt_set_errno(int e)
 {
     *msvcrt_errno_location() = e;
 }
 /* _dosmaperr: errno (and _doserrno) from a Win32 error code. */
 void msvcrt_set_errno_from_win32(DWORD err);
+/* The command line and environment copies, made when the DLL attaches. */
+void msvcrt_runtime_init(void);
 
 /* stdio area: the three standard streams and the exit-time flush. */
 MSVCRT_FILE *msvcrt_std_stream(int index); /* 0 stdin, 1 stdout, 2 stderr */
