@@ -664,7 +664,8 @@ bool module_attach_all(void)
     return ok;
 }
 
-static void detach_one(struct module *mod)
+/* lpReserved is non-NULL when the process is ending, NULL for FreeLibrary. */
+static void detach_one(struct module *mod, bool process_ending)
 {
     if (!mod->attached)
         return;
@@ -675,7 +676,8 @@ static void detach_one(struct module *mod)
         return;
     }
     if (!mod->is_exe && mod->ldr.EntryPoint)
-        ((dllmain_fn)mod->ldr.EntryPoint)(mod->base, DLL_PROCESS_DETACH, (void *)1);
+        ((dllmain_fn)mod->ldr.EntryPoint)(mod->base, DLL_PROCESS_DETACH,
+                                           process_ending ? (void *)1 : NULL);
     tls_run_callbacks(mod, DLL_PROCESS_DETACH);
 }
 
@@ -684,13 +686,13 @@ void module_detach_all(void)
 {
     loader_lock();
     if (g_exe)
-        detach_one(g_exe);
+        detach_one(g_exe, true);
     LIST_ENTRY *head = &loader_ldr_data()->InInitializationOrderModuleList;
     for (LIST_ENTRY *e = head->Blink; e != head;) {
         struct module *m = (struct module *)((uint8_t *)e -
             offsetof(LDR_DATA_TABLE_ENTRY, InInitializationOrderLinks));
         e = e->Blink;
-        detach_one(m);
+        detach_one(m, true);
     }
     loader_unlock();
 }
@@ -716,7 +718,7 @@ void module_free(struct module *mod)
         loader_unlock();
         return;
     }
-    detach_one(mod);
+    detach_one(mod, false);
     for (size_t i = 0; i < mod->ndeps; i++)
         module_free(mod->deps[i]);
     module_unregister(mod);

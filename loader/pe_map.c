@@ -131,13 +131,12 @@ uint8_t *pe_map_image(const struct pe_file *pe, char *err, size_t errsz)
     }
     int64_t delta = (int64_t)((uintptr_t)base - opt->ImageBase);
     if (delta) {
+        /* The mapped header keeps the preferred base, as Wine leaves it:
+         * programs compare it with their HMODULE to see the relocation. */
         if (pe_relocate(base, size, delta, err, errsz)) {
             munmap(base, size);
             return NULL;
         }
-        /* Programs read their own base from the mapped header. */
-        struct pe_nt_headers64 *nt = (void *)(base + ((uint8_t *)pe->nt - pe->data));
-        nt->OptionalHeader.ImageBase = (uintptr_t)base;
     }
     return base;
 }

@@ -73,6 +73,14 @@ typedef union {
     LONGLONG QuadPart;
 } LARGE_INTEGER;
 
+typedef union {
+    struct {
+        DWORD LowPart;
+        DWORD HighPart;
+    } u;
+    ULONGLONG QuadPart;
+} ULARGE_INTEGER;
+
 typedef struct LIST_ENTRY {
     struct LIST_ENTRY *Flink, *Blink;
 } LIST_ENTRY;

@@ -4,6 +4,7 @@
 usage: test_cli.py LVRUN TESTS_WIN32_BUILD_DIR
 """
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -51,7 +52,13 @@ code, out, err = run('--check', os.path.join(EXES, 'unimplemented.exe'))
 ok(code == 1, f'--check of a program with a missing import exits 1, got {code}')
 ok('unimplemented.exe: KERNEL32.dll!LvrunNoSuchFunction: missing' in out, '--check names the missing import')
 ok('before the call' not in out, '--check runs nothing')
-ok(out.rstrip().splitlines()[-1].endswith('1 missing or unimplemented'), '--check summary: ' + out[-200:])
+summary = re.fullmatch(r'(\d+) of (\d+) imports implemented; (\d+) missing or unimplemented',
+                       out.rstrip().splitlines()[-1])
+listed = [l for l in out.splitlines() if l.startswith('unimplemented.exe: ')]
+bad = [l for l in listed if not l.endswith(': implemented') and not l.endswith('(data)')
+       and not l.endswith('(forwarded)')]
+ok(summary and int(summary.group(2)) == len(listed) and int(summary.group(3)) == len(bad),
+   '--check summary counts what it listed: ' + out[-200:])
 code, out, err = run('--check', os.path.join(EXES, 'dll_import.exe'))
 ok('testdll.dll!testdll_add: provided by the DLL' in out, '--check follows shipped DLLs')
 code, out, err = run('--check', os.path.join(EXES, 'missing_dll.exe'))

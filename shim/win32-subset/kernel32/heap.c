@@ -22,11 +22,13 @@ struct heap {
     uint32_t magic;
     pthread_mutex_t lock;
     struct block head;
+    size_t max;  /* a fixed-size heap's limit; 0 grows */
+    size_t used;
 };
 
 static struct heap g_process_heap = {
     HEAP_MAGIC, PTHREAD_MUTEX_INITIALIZER,
-    { &g_process_heap.head, &g_process_heap.head, &g_process_heap, 0 },
+    { &g_process_heap.head, &g_process_heap.head, &g_process_heap, 0 }, 0, 0,
 };
 
 static struct heap *heap_from_handle(HANDLE h)
@@ -51,7 +53,7 @@ HANDLE WINAPI GetProcessHeap(void)
 
 HANDLE WINAPI HeapCreate(DWORD flags, SIZE_T initial, SIZE_T max)
 {
-    (void)flags, (void)initial, (void)max;
+    (void)flags, (void)initial;
     struct heap *heap = calloc(1, sizeof *heap);
     if (!heap) {
         SetLastError(ERROR_NOT_ENOUGH_MEMORY);
@@ -61,6 +63,7 @@ HANDLE WINAPI HeapCreate(DWORD flags, SIZE_T initial, SIZE_T max)
     pthread_mutex_init(&heap->lock, NULL);
     heap->head.prev = heap->head.next = &heap->head;
     heap->head.heap = heap;
+    heap->max = max;
     return heap;
 }
 
@@ -90,9 +93,21 @@ void *WINAPI HeapAlloc(HANDLE h, DWORD flags, SIZE_T size)
         SetLastError(ERROR_NOT_ENOUGH_MEMORY);
         return NULL;
     }
+    pthread_mutex_lock(&heap->lock);
+    /* A heap created with a maximum does not grow past it. */
+    if (heap->max && heap->used + size > heap->max) {
+        pthread_mutex_unlock(&heap->lock);
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return NULL;
+    }
+    heap->used += size;
+    pthread_mutex_unlock(&heap->lock);
     struct block *b = (flags & HEAP_ZERO_MEMORY) ? calloc(1, sizeof *b + size)
                                                  : malloc(sizeof *b + size);
     if (!b) {
+        pthread_mutex_lock(&heap->lock);
+        heap->used -= size;
+        pthread_mutex_unlock(&heap->lock);
         SetLastError(ERROR_NOT_ENOUGH_MEMORY);
         return NULL;
     }
@@ -123,6 +138,7 @@ BOOL WINAPI HeapFree(HANDLE h, DWORD flags, void *p)
     pthread_mutex_lock(&heap->lock);
     b->prev->next = b->next;
     b->next->prev = b->prev;
+    heap->used -= b->size;
     pthread_mutex_unlock(&heap->lock);
     b->heap = NULL;
     free(b);
@@ -145,10 +161,18 @@ void *WINAPI HeapReAlloc(HANDLE h, DWORD flags, void *p, SIZE_T size)
             SetLastError(ERROR_NOT_ENOUGH_MEMORY);
             return NULL;
         }
+        pthread_mutex_lock(&heap->lock);
+        heap->used -= old - size;
         b->size = size;
+        pthread_mutex_unlock(&heap->lock);
         return p;
     }
     pthread_mutex_lock(&heap->lock);
+    if (heap->max && size > old && heap->used + (size - old) > heap->max) {
+        pthread_mutex_unlock(&heap->lock);
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return NULL;
+    }
     struct block *n = realloc(b, sizeof *b + size);
     if (!n) {
         pthread_mutex_unlock(&heap->lock);
@@ -157,6 +181,7 @@ void *WINAPI HeapReAlloc(HANDLE h, DWORD flags, void *p, SIZE_T size)
     }
     n->prev->next = n;
     n->next->prev = n;
+    heap->used += size - old;
     n->size = size;
     pthread_mutex_unlock(&heap->lock);
     if ((flags & HEAP_ZERO_MEMORY) && size > old)

@@ -146,8 +146,10 @@ BOOL WINAPI VirtualFree(void *addr, SIZE_T size, DWORD type)
     if (!r) {
         SetLastError(ERROR_INVALID_ADDRESS);
     } else if (type == MEM_RELEASE) {
-        if (size || a != r->base) {
+        if (size) {
             SetLastError(ERROR_INVALID_PARAMETER);
+        } else if (a != r->base) {
+            SetLastError(ERROR_INVALID_ADDRESS);
         } else {
             munmap((void *)r->base, r->size);
             free(r->prot);

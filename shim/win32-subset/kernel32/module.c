@@ -147,6 +147,9 @@ FARPROC WINAPI GetProcAddress(HMODULE h, const char *name)
         SetLastError(ERROR_PROC_NOT_FOUND);
         return NULL;
     }
+    /* A forwarder may have loaded its target DLL: it is initialized before
+     * the caller can reach it. */
+    module_attach_all();
     return (FARPROC)p;
 }
 
