@@ -9,7 +9,7 @@
 #include "lv/builtin.h"
 
 static const char *const dlls[] = {
-    "kernel32", "ntdll", "msvcrt", "ucrtbase", "shell32", "user32", "advapi32",
+    "kernel32", "ntdll", "msvcrt", "ucrtbase", "shell32", "user32", "advapi32", "oleaut32",
 };
 
 static void test_sorted_unique(void **state)
