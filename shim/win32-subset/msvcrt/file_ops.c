@@ -18,7 +18,7 @@ static int result(BOOL ok)
 }
 
 /* Call fn with the wide form of a narrow path. */
-#define NARROW(name, wname, ...)                                        \
+#define NARROW(wname, ...)                                              \
     {                                                                   \
         if (!path) {                                                    \
             msvcrt_set_errno(MSVCRT_EINVAL);                            \
@@ -56,7 +56,7 @@ int CDECL msvcrt__waccess(const WCHAR *path, int mode)
 }
 
 int CDECL msvcrt__access(const char *path, int mode)
-    NARROW(_access, msvcrt__waccess, mode)
+    NARROW(msvcrt__waccess, mode)
 
 int CDECL msvcrt__access_s(const char *path, int mode)
 {
@@ -80,7 +80,7 @@ int CDECL msvcrt__wchmod(const WCHAR *path, int mode)
 }
 
 int CDECL msvcrt__chmod(const char *path, int mode)
-    NARROW(_chmod, msvcrt__wchmod, mode)
+    NARROW(msvcrt__wchmod, mode)
 
 int CDECL msvcrt__wunlink(const WCHAR *path)
 {
@@ -88,7 +88,7 @@ int CDECL msvcrt__wunlink(const WCHAR *path)
 }
 
 int CDECL msvcrt__unlink(const char *path)
-    NARROW(_unlink, msvcrt__wunlink)
+    NARROW(msvcrt__wunlink)
 
 int CDECL msvcrt__wremove(const WCHAR *path)
 {
@@ -96,7 +96,7 @@ int CDECL msvcrt__wremove(const WCHAR *path)
 }
 
 int CDECL msvcrt_remove(const char *path)
-    NARROW(remove, msvcrt__wremove)
+    NARROW(msvcrt__wremove)
 
 int CDECL msvcrt__wrename(const WCHAR *from, const WCHAR *to)
 {
@@ -186,13 +186,13 @@ int CDECL msvcrt__wutime(const WCHAR *path, void *times)
 }
 
 int CDECL msvcrt__utime64(const char *path, void *times)
-    NARROW(_utime64, msvcrt__wutime64, times)
+    NARROW(msvcrt__wutime64, times)
 
 int CDECL msvcrt__utime32(const char *path, void *times)
-    NARROW(_utime32, msvcrt__wutime32, times)
+    NARROW(msvcrt__wutime32, times)
 
 int CDECL msvcrt__utime(const char *path, void *times)
-    NARROW(_utime, msvcrt__wutime64, times)
+    NARROW(msvcrt__wutime64, times)
 
 int CDECL msvcrt__futime64(int fd, void *times)
 {

@@ -1,5 +1,6 @@
 /* _open and its family: O_* flags and share modes to CreateFileW. */
 #include <stdlib.h>
+#include <string.h>
 #include "kernel32.spec.h"
 #include "msvcrt.spec.h"
 #include "stdio_private.h"
@@ -24,6 +25,38 @@ static DWORD disposition(int oflag)
         return (oflag & MSVCRT_O_TRUNC) ? CREATE_ALWAYS : OPEN_ALWAYS;
     }
     return (oflag & MSVCRT_O_TRUNC) ? TRUNCATE_EXISTING : OPEN_EXISTING;
+}
+
+/* The Unicode text modes mark a new file with a BOM, and take the
+ * encoding of an existing one from its BOM. */
+static void unicode_bom(struct fd_entry *e, int oflag)
+{
+    static const unsigned char utf8[3] = { 0xEF, 0xBB, 0xBF }, utf16[2] = { 0xFF, 0xFE };
+    int64_t size = msvcrt_fd_seek(e, 0, MSVCRT_SEEK_END);
+    if (size < 0)
+        return;
+    DWORD done;
+    if (!size && (oflag & MSVCRT_O_ACCMODE) != MSVCRT_O_RDONLY) {
+        if (e->textmode == FD_UTF8)
+            WriteFile(e->handle, utf8, sizeof utf8, &done, NULL);
+        else
+            WriteFile(e->handle, utf16, sizeof utf16, &done, NULL);
+        return;
+    }
+    unsigned char bom[3] = { 0 };
+    msvcrt_fd_seek(e, 0, MSVCRT_SEEK_SET);
+    if (!size || (oflag & MSVCRT_O_ACCMODE) == MSVCRT_O_WRONLY
+        || !ReadFile(e->handle, bom, sizeof bom, &done, NULL))
+        return;
+    int64_t skip = 0;
+    if (done == 3 && !memcmp(bom, utf8, 3)) {
+        e->textmode = FD_UTF8;
+        skip = 3;
+    } else if (done >= 2 && !memcmp(bom, utf16, 2)) {
+        e->textmode = FD_UTF16LE;
+        skip = 2;
+    }
+    msvcrt_fd_seek(e, skip, MSVCRT_SEEK_SET);
 }
 
 static int wsopen(int *pfd, const WCHAR *path, int oflag, int shflag, int pmode)
@@ -58,6 +91,8 @@ static int wsopen(int *pfd, const WCHAR *path, int oflag, int shflag, int pmode)
     }
     struct fd_entry *e = msvcrt_fd_lock(fd);
     e->textmode = mode;
+    if ((flags & FD_TEXT) && mode != FD_ANSI && !(e->flags & (FD_DEV | FD_PIPE)))
+        unicode_bom(e, oflag);
     msvcrt_fd_unlock(e);
     *pfd = fd;
     return 0;

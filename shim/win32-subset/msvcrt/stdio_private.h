@@ -107,7 +107,6 @@ int64_t msvcrt_fd_seek(struct fd_entry *e, int64_t off, int whence);
 /* -- streams (stdio_*.c) -- */
 
 #define STREAM_CALL_FLUSH 0x01  /* flushed at the end of each call: console, stderr */
-#define STREAM_TEMP 0x02        /* tmpfile(): removed on close */
 
 struct stream_state {
     pthread_mutex_t lock;

@@ -299,7 +299,7 @@ size_t msvcrt_stream_read(MSVCRT_FILE *f, void *buf, size_t size)
     size_t left = size;
     if (!size)
         return 0;
-    if (!(f->_flag & MSVCRT_IOREAD) && !begin_read(f))
+    if ((!(f->_flag & MSVCRT_IOREAD) || !f->_base) && !begin_read(f))
         return 0;
     while (left) {
         if (f->_cnt > 0) {

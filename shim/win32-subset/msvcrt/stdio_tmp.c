@@ -156,18 +156,27 @@ char *CDECL msvcrt__tempnam(const char *dir, const char *prefix)
 }
 
 /* A "w+b" stream on a new file in the temporary folder, removed when the
- * stream is closed. */
+ * stream is closed. The process id in the name keeps processes apart. */
 MSVCRT_FILE *CDECL msvcrt_tmpfile(void)
 {
-    static const WCHAR prefix[] = { 't', 0 };
-    WCHAR folder[MAX_PATH], name[MAX_PATH];
-    if (!GetTempPathW(MAX_PATH, folder) || !unique_name(name, MAX_PATH, folder, prefix)) {
-        msvcrt_set_errno(MSVCRT_EEXIST);
+    WCHAR folder[MAX_PATH], name[MAX_PATH], prefix[20] = { 't' };
+    size_t n = 1 + base32(GetCurrentProcessId(), prefix + 1);
+    prefix[n++] = '.';
+    prefix[n] = 0;
+    if (!GetTempPathW(MAX_PATH, folder))
         return NULL;
-    }
-    int fd = msvcrt__wsopen(name, MSVCRT_O_CREAT | MSVCRT_O_EXCL | MSVCRT_O_RDWR |
+    int fd = -1;
+    for (int tries = 0; fd < 0 && tries < TMP_MAX_TRIES; tries++) {
+        if (!unique_name(name, MAX_PATH, folder, prefix)) {
+            msvcrt_set_errno(MSVCRT_EEXIST);
+            return NULL;
+        }
+        fd = msvcrt__wsopen(name, MSVCRT_O_CREAT | MSVCRT_O_EXCL | MSVCRT_O_RDWR |
                             MSVCRT_O_BINARY, MSVCRT_SH_DENYNO,
                             MSVCRT_S_IREAD | MSVCRT_S_IWRITE);
+        if (fd < 0 && *msvcrt_errno_location() != MSVCRT_EEXIST)
+            return NULL;
+    }
     if (fd < 0)
         return NULL;
     MSVCRT_FILE *f = msvcrt_stream_open_fd(fd, MSVCRT_IORW);
@@ -176,7 +185,7 @@ MSVCRT_FILE *CDECL msvcrt_tmpfile(void)
         DeleteFileW(name);
         return NULL;
     }
-    size_t n = 0;
+    n = 0;
     while (name[n])
         n++;
     struct stream_state *st = msvcrt_stream_state(f);

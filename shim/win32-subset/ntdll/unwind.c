@@ -325,3 +325,10 @@ PEXCEPTION_ROUTINE WINAPI RtlVirtualUnwind(ULONG type, DWORD64 base, DWORD64 pc,
     *handler_data = (void *)(handler_rva + 1);
     return (PEXCEPTION_ROUTINE)(base + *handler_rva);
 }
+
+void *WINAPI RtlPcToFileHeader(void *pc, void **base)
+{
+    struct module *mod = module_by_address(pc);
+    *base = mod ? mod->base : NULL;
+    return *base;
+}

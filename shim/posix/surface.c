@@ -1,0 +1,43 @@
+/* Looking up the musl surface: declared names, bound to the host's
+ * libc.so.6/libm.so.6 symbols or to the wrappers of shim/posix. */
+#include <dlfcn.h>
+#include <stdlib.h>
+#include <string.h>
+#include "px_surface.h"
+#include "elf/elf_loader.h"
+
+static int compare(const void *key, const void *entry)
+{
+    return strcmp(key, ((const struct px_symbol *)entry)->name);
+}
+
+static void *host_symbol(const char *name)
+{
+    static void *libc, *libm;
+    if (!libc) {
+        libc = dlopen("libc.so.6", RTLD_NOW | RTLD_NOLOAD);
+        libm = dlopen("libm.so.6", RTLD_NOW | RTLD_NOLOAD);
+    }
+    void *p = libc ? dlsym(libc, name) : NULL;
+    if (!p && libm)
+        p = dlsym(libm, name);
+    return p;
+}
+
+void *px_surface_symbol(const char *name, bool *found)
+{
+    const struct px_symbol *s = bsearch(name, px_symbols, px_symbol_count,
+                                        sizeof *px_symbols, compare);
+    *found = false;
+    if (!s || s->kind == PX_STUB)
+        return NULL;
+    void *p = s->kind == PX_HOST ? host_symbol(s->host) : s->addr;
+    *found = p != NULL;
+    return p;
+}
+
+void *px_guest_data(const char *name)
+{
+    bool found;
+    return elf_symbol(name, NULL, &found);
+}
