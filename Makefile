@@ -2,7 +2,7 @@
 # build needs (only those missing), configure and build.
 BUILD ?= build
 DEPS = meson ninja-build gcc pkg-config python3 libelf-dev libffi-dev \
-       libcmocka-dev musl-tools musl-dev gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64
+       libcmocka-dev libsqlite3-dev musl-tools musl-dev gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64
 
 .PHONY: all deps demo check bench clean
 

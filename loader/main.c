@@ -11,6 +11,7 @@
 #include "lv/process.h"
 #include "lv/teb.h"
 #include "check.h"
+#include "elf/elf_loader.h"
 
 /* Exit statuses of lvrun itself, beside the program's own. */
 #define STATUS_LOAD_FAILED 126
@@ -98,6 +99,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "lvrun: %s: no such file\n", arg);
         return STATUS_LOAD_FAILED;
     }
+    if (elf_is_elf(path))
+        return elf_run(path, argc - optind, argv + optind);
     teb_init_process();
     heap_init_process();
     process_init_parameters(path, argc - optind, argv + optind);

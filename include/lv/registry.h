@@ -29,7 +29,7 @@ typedef LONG LSTATUS;
 #define ERROR_REGISTRY_CORRUPT 1015
 #define ERROR_REGISTRY_IO_FAILED 1016
 #define ERROR_KEY_DELETED 1018
-#define ERROR_DATA_NOT_ACCEPTED 1592
+#define ERROR_DATATYPE_MISMATCH 1629
 #define ERROR_UNSUPPORTED_TYPE 1630
 
 /* The longest key name component and value name, in UTF-16 units. */
@@ -75,6 +75,8 @@ struct reg_key_info {
     DWORD subkeys, values;
     DWORD max_subkey_len;      /* UTF-16 units, no terminator */
     DWORD max_value_name_len;  /* UTF-16 units, no terminator */
+    DWORD max_subkey_size;     /* UTF-8 bytes, no terminator */
+    DWORD max_value_name_size; /* UTF-8 bytes, no terminator */
     DWORD max_value_size;      /* bytes */
     int64_t mtime;             /* FILETIME */
 };

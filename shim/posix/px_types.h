@@ -4,6 +4,7 @@
 #define PX_TYPES_H
 
 #include <dlfcn.h>
+#include <ftw.h>
 #include <link.h>
 #include <pthread.h>
 #include <stddef.h>

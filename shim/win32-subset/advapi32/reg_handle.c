@@ -90,7 +90,7 @@ char *reg_name_w(const WCHAR *s)
     return wstr_to_utf8(s);
 }
 
-WCHAR *reg_ansi_to_wstr(const char *s, size_t len)
+WCHAR *reg_ansi_to_wstr(const char *s, size_t len, size_t *units)
 {
     if (!s)
         return NULL;
@@ -98,6 +98,8 @@ WCHAR *reg_ansi_to_wstr(const char *s, size_t len)
     WCHAR *w = calloc((size_t)n + 1, sizeof *w);
     if (n)
         MultiByteToWideChar(CP_ACP, 0, s, (int)len, w, n);
+    if (units)
+        *units = (size_t)n;
     return w;
 }
 
@@ -105,7 +107,7 @@ char *reg_name_a(const char *s)
 {
     if (!s)
         return NULL;
-    WCHAR *w = reg_ansi_to_wstr(s, strlen(s));
+    WCHAR *w = reg_ansi_to_wstr(s, strlen(s), NULL);
     char *u = wstr_to_utf8(w);
     free(w);
     return u;

@@ -33,7 +33,7 @@ static LSTATUS create_key(HKEY h, const char *name, DWORD reserved, REGSAM acces
 {
     if (reserved || !out)
         return ERROR_INVALID_PARAMETER;
-    struct regkey base;
+    struct regkey base = { 0, 0 };
     reg_id id;
     bool created = false;
     DWORD err = reg_begin(true);

@@ -280,7 +280,9 @@ DWORD reg_key_info(reg_id key, struct reg_key_info *info)
         " (SELECT ifnull(max(wlen), 0) FROM key WHERE parent = k.id),"
         " (SELECT count(*) FROM value WHERE key = k.id),"
         " (SELECT ifnull(max(wlen), 0) FROM value WHERE key = k.id),"
-        " (SELECT ifnull(max(length(data)), 0) FROM value WHERE key = k.id)"
+        " (SELECT ifnull(max(length(data)), 0) FROM value WHERE key = k.id),"
+        " (SELECT ifnull(max(length(CAST(name AS BLOB))), 0) FROM key WHERE parent = k.id),"
+        " (SELECT ifnull(max(length(CAST(name AS BLOB))), 0) FROM value WHERE key = k.id)"
         " FROM key k WHERE k.id = ?1");
     if (!st)
         return ERROR_REGISTRY_IO_FAILED;
@@ -293,6 +295,8 @@ DWORD reg_key_info(reg_id key, struct reg_key_info *info)
         info->values = (DWORD)sqlite3_column_int64(st, 3);
         info->max_value_name_len = (DWORD)sqlite3_column_int64(st, 4);
         info->max_value_size = (DWORD)sqlite3_column_int64(st, 5);
+        info->max_subkey_size = (DWORD)sqlite3_column_int64(st, 6);
+        info->max_value_name_size = (DWORD)sqlite3_column_int64(st, 7);
     }
     sqlite3_finalize(st);
     return rc == SQLITE_ROW ? ERROR_SUCCESS

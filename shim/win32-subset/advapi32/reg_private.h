@@ -55,12 +55,22 @@ DWORD regkey_new_handle(reg_id key, REGSAM access, HKEY *out);
 
 bool regkey_is_predefined(HKEY h);
 
+/* String data (REG_SZ, REG_EXPAND_SZ, REG_MULTI_SZ) in the ANSI code page. */
+void reg_value_to_ansi(struct reg_value *v);
+/* v's type and data to a caller's buffer as RegQueryValueEx hands them:
+ * ERROR_MORE_DATA with the size needed when data is too small. unit is the
+ * size of a character (for the terminator added to strings stored without
+ * one, where it fits). */
+LSTATUS reg_give_data(const struct reg_value *v, size_t unit, DWORD *type, BYTE *data,
+                      DWORD *count);
+
 /* Names as the store keeps them (UTF-8) from a W or an A caller: malloc'd,
  * NULL for NULL. The A forms use the ANSI code page (UTF-8 in lvrun). */
 char *reg_name_w(const WCHAR *s);
 char *reg_name_a(const char *s);
-/* len bytes of ANSI text as UTF-16 with a terminator added (malloc). */
-WCHAR *reg_ansi_to_wstr(const char *s, size_t len);
+/* len bytes of ANSI text as UTF-16 with a terminator added (malloc);
+ * *units gets the units converted. */
+WCHAR *reg_ansi_to_wstr(const char *s, size_t len, size_t *units);
 /* units UTF-16 units as ANSI text with a terminator added (malloc);
  * *size gets the bytes converted. */
 char *reg_wstr_to_ansi(const WCHAR *w, size_t units, size_t *size);

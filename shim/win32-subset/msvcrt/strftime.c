@@ -98,9 +98,9 @@ static bool libc_conv(struct libc_out *o, char c, bool alt, const struct msvcrt_
         libc_puts(o, g_months[tm->tm_mon], strlen(g_months[tm->tm_mon]));
         return true;
     case 'c':
-        return libc_format(o, alt ? "%A, %B %#d, %Y %H:%M:%S" : "%m/%d/%y %H:%M:%S", tm, ucrt);
+        return libc_format(o, alt ? "%A, %B %d, %Y %H:%M:%S" : "%m/%d/%y %H:%M:%S", tm, ucrt);
     case 'x':
-        return libc_format(o, alt ? "%A, %B %#d, %Y" : "%m/%d/%y", tm, ucrt);
+        return libc_format(o, alt ? "%A, %B %d, %Y" : "%m/%d/%y", tm, ucrt);
     case 'X':
         return libc_format(o, "%H:%M:%S", tm, ucrt);
     case 'd':

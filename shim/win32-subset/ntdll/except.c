@@ -5,13 +5,14 @@
  * calls a language handler are host code, without Windows unwind
  * information. So each dispatch and each unwind records, in a per-thread
  * list, the guest context it started from (a dispatch: the exception's
- * context; an unwind: the frame above the one whose handler runs). A walk
+ * context; an unwind: the frame whose handler runs). A walk
  * that reaches host code - a handler called by the dispatcher, returning
  * into it - resumes at the innermost record it has not used yet, which is
  * the context Windows' own frames would unwind to: the faulting frame for
  * an exception raised or an unwind started inside a handler (nested
  * exceptions, __except targets, C++ catch), and the frame being unwound
- * for a collided unwind. Records left behind by a jump out of the host
+ * for a collided unwind, which goes on with the scopes that frame's
+ * handler has not run yet (its ScopeIndex). Records left behind by a jump out of the host
  * frames are dropped by the next push (they lie below the new one on the
  * stack) or by the unwind that jumped. */
 #include <dlfcn.h>
@@ -23,6 +24,7 @@
 struct seh_frame {
     struct seh_frame *prev;
     CONTEXT context;
+    const DISPATCHER_CONTEXT *unwinding; /* an unwind's current frame */
 };
 
 static __thread struct seh_frame *g_top;
@@ -43,15 +45,18 @@ static void frame_push(struct seh_frame *f)
 
 struct walk {
     struct seh_frame *resume;
+    const DISPATCHER_CONTEXT *collided; /* set when resuming in an unwind */
 };
 
 /* Moves ctx past host frames; false at the end of the guest's stack. */
 static bool walk_to_guest(struct walk *w, CONTEXT *ctx)
 {
+    w->collided = NULL;
     while (ctx->Rip && seh_is_host_pc(ctx->Rip)) {
         if (!w->resume)
             return false;
         *ctx = w->resume->context;
+        w->collided = w->resume->unwinding;
         w->resume = w->resume->prev;
     }
     return ctx->Rip != 0;
@@ -94,7 +99,7 @@ static bool dispatch_frames(EXCEPTION_RECORD *rec, CONTEXT *orig)
 {
     struct seh_frame self = { .context = *orig };
     frame_push(&self);
-    struct walk w = { self.prev };
+    struct walk w = { self.prev, NULL };
     CONTEXT ctx = *orig, next;
     DISPATCHER_CONTEXT dc;
     bool handled = false;
@@ -176,7 +181,7 @@ static __attribute__((noreturn)) void unwind(DWORD64 target_frame, DWORD64 targe
 
     struct seh_frame self = { .context = *caller };
     frame_push(&self);
-    struct walk w = { self.prev };
+    struct walk w = { self.prev, NULL };
     CONTEXT next;
     DISPATCHER_CONTEXT dc;
     for (;;) {
@@ -191,7 +196,12 @@ static __attribute__((noreturn)) void unwind(DWORD64 target_frame, DWORD64 targe
             dc.TargetIp = target_ip;
             dc.ContextRecord = ctx;
             dc.LanguageHandler = handler;
-            self.context = next;
+            if (w.collided && w.collided->EstablisherFrame == dc.EstablisherFrame) {
+                dc.ScopeIndex = w.collided->ScopeIndex;
+                rec->ExceptionFlags |= EXCEPTION_COLLIDED_UNWIND;
+            }
+            self.context = *ctx;
+            self.unwinding = &dc;
             EXCEPTION_DISPOSITION r = handler(rec, (void *)dc.EstablisherFrame, ctx, &dc);
             rec->ExceptionFlags &= ~(EXCEPTION_TARGET_UNWIND | EXCEPTION_COLLIDED_UNWIND);
             if (r != ExceptionContinueSearch && r != ExceptionCollidedUnwind)
