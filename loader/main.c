@@ -11,6 +11,7 @@
 #include "lv/process.h"
 #include "lv/teb.h"
 #include "check.h"
+#include "reg_cli.h"
 #include "elf/elf_loader.h"
 
 /* Exit statuses of lvrun itself, beside the program's own. */
@@ -23,6 +24,7 @@ static void usage(FILE *out)
 {
     fprintf(out,
         "Usage: lvrun [options] program.exe [arguments...]\n"
+        "       lvrun [--prefix DIR] reg export FILE [KEY] | reg import FILE\n"
         "Runs a Windows x64 console program.\n"
         "\n"
         "Options:\n"
@@ -93,6 +95,8 @@ int main(int argc, char **argv)
         usage(stderr);
         return STATUS_USAGE;
     }
+    if (!strcmp(argv[optind], "reg"))
+        return reg_cli_main(argc - optind, argv + optind);
     const char *arg = argv[optind];
     char *path = find_program(arg);
     if (!path) {

@@ -124,7 +124,10 @@ uint8_t *pe_map_image(const struct pe_file *pe, char *err, size_t errsz)
         uint64_t raw = s->SizeOfRawData;
         if (s->VirtualSize && s->VirtualSize < raw)
             raw = s->VirtualSize;
-        if (raw > pe->size - s->PointerToRawData)
+        /* Raw data may start in the padding past the end of the file. */
+        if (s->PointerToRawData >= pe->size)
+            raw = 0;
+        else if (raw > pe->size - s->PointerToRawData)
             raw = pe->size - s->PointerToRawData;
         if (raw)
             memcpy(base + s->VirtualAddress, pe->data + s->PointerToRawData, raw);

@@ -30,8 +30,12 @@ import re
 import sys
 
 LINE = re.compile(r'^(\d+|@)\s+(func|host|data|forward|stub)\s+(.*)$')
-PROTO = re.compile(r'^(.*?[\s*])([A-Za-z_][A-Za-z0-9_]*)\s*\((.*)\)\s*(?:=\s*([A-Za-z_][A-Za-z0-9_]*))?$')
-DATA = re.compile(r'^(.*?[\s*])([A-Za-z_][A-Za-z0-9_]*)\s*(\[\s*\d*\s*\])?\s*(?:=\s*([A-Za-z_][A-Za-z0-9_]*))?$')
+# Export names may be C++ decorated ("??2@YAPEAX_K@Z"); such a name needs
+# "= CSYMBOL" since it cannot name the C function.
+NAME = r'([A-Za-z_?][A-Za-z0-9_?@$]*)'
+PROTO = re.compile(r'^(.*?[\s*])' + NAME + r'\s*\((.*)\)\s*(?:=\s*([A-Za-z_][A-Za-z0-9_]*))?$')
+DATA = re.compile(r'^(.*?[\s*])' + NAME + r'\s*(\[\s*\d*\s*\])?\s*(?:=\s*([A-Za-z_][A-Za-z0-9_]*))?$')
+C_IDENT = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*$')
 
 
 def fail(path, lineno, msg):
@@ -94,6 +98,8 @@ def parse(path):
                 e['args'] = split_args(p.group(3))
                 default = e['name'] if kind == 'host' else prefix + e['name']
                 e['sym'] = p.group(4) or default
+                if not C_IDENT.match(e['sym']):
+                    fail(path, lineno, f"{e['name']} needs \"= CSYMBOL\"")
             elif kind == 'data':
                 p = DATA.match(rest)
                 if not p:
@@ -102,6 +108,8 @@ def parse(path):
                 e['name'] = p.group(2)
                 e['dim'] = p.group(3) or ''
                 e['sym'] = p.group(4) or prefix + e['name']
+                if not C_IDENT.match(e['sym']):
+                    fail(path, lineno, f"{e['name']} needs \"= CSYMBOL\"")
             elif kind == 'forward':
                 parts = rest.split()
                 if len(parts) != 2 or '.' not in parts[1]:
@@ -171,7 +179,7 @@ def write_table(out, base, dll, host_includes, exports, hooks):
         params = param_list(e['args'], True)
         call = ', '.join(f'a{i}' for i in range(len(e['args'])))
         ret = '' if e['ret'] == 'void' else 'return '
-        out.write(f"static WINAPI {e['ret']} host_{e['name']}({params})\n"
+        out.write(f"static WINAPI {e['ret']} host_{e['sym']}({params})\n"
                   f"{{\n    {ret}{e['sym']}({call});\n}}\n\n")
     if not exports:
         out.write(f'const struct lv_builtin_dll lv_builtin_{re.sub(chr(92) + "W", "_", base)} = {{\n'
@@ -184,7 +192,7 @@ def write_table(out, base, dll, host_includes, exports, hooks):
                 'data': 'LV_EXPORT_DATA', 'forward': 'LV_EXPORT_FORWARD',
                 'stub': 'LV_EXPORT_STUB'}[e['kind']]
         addr = {'func': f"(void *){e.get('sym')}",
-                'host': f"(void *)host_{e['name']}",
+                'host': f"(void *)host_{e.get('sym')}",
                 'data': f"(void *)&{e.get('sym')}"}.get(e['kind'], 'NULL')
         target = c_string(e['target']) if e['kind'] == 'forward' else 'NULL'
         if e['kind'] in ('func', 'host'):

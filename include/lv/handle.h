@@ -51,6 +51,12 @@ HANDLE handle_table_insert(struct object *obj, bool inherit);
  * ERROR_INVALID_HANDLE) when h is not open or not of type. */
 struct object *handle_table_get(HANDLE h, enum object_type type);
 bool handle_table_close(HANDLE h);
+/* Put obj at handle h, which must be free (inherited handles keep their
+ * values in a child); false when h is taken or out of range. */
+bool handle_table_insert_at(HANDLE h, struct object *obj, bool inherit);
+/* Call fn for every open handle marked inheritable. */
+void handle_table_each_inheritable(void (*fn)(HANDLE h, struct object *obj, void *ctx),
+                                   void *ctx);
 bool handle_get_inherit(HANDLE h, bool *inherit);
 bool handle_set_inherit(HANDLE h, bool inherit);
 

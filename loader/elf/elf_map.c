@@ -88,9 +88,10 @@ static bool check_interp(int fd, const Elf64_Phdr *ph, unsigned n, const char *p
                          bool *is_static)
 {
     *is_static = true;
-    for (unsigned i = 0; i < n; i++) {
+    for (unsigned i = 0; i < n; i++)
         if (ph[i].p_type == PT_DYNAMIC)
             *is_static = false;
+    for (unsigned i = 0; i < n; i++) {
         if (ph[i].p_type != PT_INTERP)
             continue;
         char interp[256] = "";

@@ -93,7 +93,7 @@ static __attribute__((noreturn)) void jump(uintptr_t entry, void *sp)
     __asm__ volatile("mov %0, %%rsp\n\t"
                      "xor %%ebp, %%ebp\n\t"
                      "xor %%edx, %%edx\n\t"
-                     "jmp *%1" : : "r"(sp), "r"(entry) : "memory");
+                     "jmp *%1" : : "r"(sp), "r"(entry) : "rdx", "memory");
     __builtin_unreachable();
 }
 

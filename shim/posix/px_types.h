@@ -6,7 +6,9 @@
 #include <dlfcn.h>
 #include <ftw.h>
 #include <link.h>
+#include <locale.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/stat.h>

@@ -1,6 +1,7 @@
 /* POSIX regex over glibc's, with musl's regex_t (the host's is kept
  * behind __opaque) and musl's 64-bit regoff_t in the matches. The flag
- * and error numbers are the same (checked by abi_check.c). */
+ * and error numbers are the same (checked by abi_check.c); regerror is
+ * in messages.c. */
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,11 +38,6 @@ int px_regexec(const struct px_regex *re, const char *string, size_t count,
     }
     free(m);
     return r;
-}
-
-size_t px_regerror(int code, const struct px_regex *re, char *buf, size_t size)
-{
-    return regerror(code, re ? re->__opaque : NULL, buf, size);
 }
 
 void px_regfree(struct px_regex *re)

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include "elf/elf_loader.h"
 #include "musl.sym.h"
+#include "px_init.h"
 
 int __cxa_atexit(void (*fn)(void *), void *arg, void *dso);
 int __cxa_at_quick_exit(void (*fn)(void *), void *dso);
@@ -28,6 +29,8 @@ int px___libc_start_main(px_main_fn main, int argc, char **argv, px_void_fn init
     (void)fini;
     (void)ldso_fini;
     char **envp = argv + argc + 1;
+    px_init_printf();
+    px_init_messages();
     __cxa_atexit(run_fini, NULL, NULL);
     elf_run_all_init();
     exit(main(argc, argv, envp));

@@ -80,6 +80,34 @@ HANDLE handle_table_insert(struct object *obj, bool inherit)
     return (HANDLE)(uintptr_t)((i + 1) * 4);
 }
 
+bool handle_table_insert_at(HANDLE h, struct object *obj, bool inherit)
+{
+    long i = handle_index(h);
+    bool ok = false;
+    pthread_mutex_lock(&g_lock);
+    if (!g_slots)
+        g_slots = calloc(MAX_HANDLES, sizeof *g_slots);
+    if (i >= 0 && i < MAX_HANDLES && ((size_t)i >= g_count || !g_slots[i].obj)) {
+        while (g_count <= (size_t)i)
+            g_slots[g_count++].obj = NULL;
+        g_slots[i].obj = object_ref(obj);
+        g_slots[i].inherit = inherit;
+        ok = true;
+    }
+    pthread_mutex_unlock(&g_lock);
+    return ok;
+}
+
+void handle_table_each_inheritable(void (*fn)(HANDLE h, struct object *obj, void *ctx),
+                                   void *ctx)
+{
+    pthread_mutex_lock(&g_lock);
+    for (size_t i = 0; i < g_count; i++)
+        if (g_slots[i].obj && g_slots[i].inherit)
+            fn((HANDLE)(uintptr_t)((i + 1) * 4), g_slots[i].obj, ctx);
+    pthread_mutex_unlock(&g_lock);
+}
+
 struct object *handle_table_get(HANDLE h, enum object_type type)
 {
     long i = handle_index(h);

@@ -398,7 +398,8 @@ static int is_int_conv(unsigned c)
 static size_t parse_size(const void *format, int wide, size_t i, unsigned flags,
                          enum size *size)
 {
-    unsigned c = unit_at(format, wide, i), c1 = unit_at(format, wide, i + 1);
+    unsigned c = unit_at(format, wide, i);
+    unsigned c1 = c ? unit_at(format, wide, i + 1) : 0;
     unsigned c2 = c1 ? unit_at(format, wide, i + 2) : 0;
 
     switch (c) {

@@ -225,6 +225,8 @@ const char *seh_status_name(DWORD code);
  * are dispatched there). */
 void exception_init_process(void);
 void exception_init_thread(void);
+/* The ending thread's alternate signal stack goes. */
+void exception_exit_thread(void);
 
 /* An ms_abi entry point NAME that captures its caller's complete context
  * (as the caller's frame is after the call returns: Rip = the return

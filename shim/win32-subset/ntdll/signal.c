@@ -243,12 +243,22 @@ static void on_signal(int sig, siginfo_t *si, void *arg)
 
 void exception_init_thread(void)
 {
+    stack_t old;
+    if (sigaltstack(NULL, &old) == 0 && !(old.ss_flags & SS_DISABLE))
+        return; /* this thread has one already */
     void *p = mmap(NULL, ALTSTACK_SIZE, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
     if (p == MAP_FAILED)
         return;
     stack_t ss = { .ss_sp = p, .ss_size = ALTSTACK_SIZE };
     sigaltstack(&ss, NULL);
+}
+
+void exception_exit_thread(void)
+{
+    stack_t disable = { .ss_flags = SS_DISABLE }, old;
+    if (sigaltstack(&disable, &old) == 0 && !(old.ss_flags & SS_DISABLE) && old.ss_sp)
+        munmap(old.ss_sp, old.ss_size);
 }
 
 void exception_init_process(void)

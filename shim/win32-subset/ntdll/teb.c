@@ -9,6 +9,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "lv/teb.h"
+#include "except_private.h"
 
 extern PEB_LDR_DATA *loader_ldr_data(void);
 
@@ -58,6 +59,9 @@ TEB *teb_init_thread(void)
         perror("lvrun: arch_prctl(ARCH_SET_GS)");
         exit(126);
     }
+    /* Faults of this thread, a stack overflow included, are reported on
+     * a stack of their own. */
+    exception_init_thread();
     pthread_mutex_lock(&g_threads_lock);
     teb->LvThreadLinks.Flink = &g_threads;
     teb->LvThreadLinks.Blink = g_threads.Blink;
@@ -81,6 +85,7 @@ void teb_exit_thread(void)
     }
     free(teb->TlsExpansionSlots);
     free(teb->FlsData);
+    exception_exit_thread();
     syscall(SYS_arch_prctl, ARCH_SET_GS, 0);
     munmap(teb, TEB_SIZE);
 }
