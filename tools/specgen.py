@@ -173,13 +173,14 @@ def write_table(out, base, dll, host_includes, exports, hooks):
     for inc in host_includes:
         out.write(f'#include {inc}\n' if inc[0] in '<"' else f'#include "{inc}"\n')
     out.write(f'#include "{base}.spec.h"\n#include "lv/builtin.h"\n\n')
-    for e in exports:
+    for i, e in enumerate(exports):
+        e['entry'] = f'host_{i}_' + re.sub(r'\W', '_', e['name'])
         if e['kind'] != 'host':
             continue
         params = param_list(e['args'], True)
         call = ', '.join(f'a{i}' for i in range(len(e['args'])))
         ret = '' if e['ret'] == 'void' else 'return '
-        out.write(f"static WINAPI {e['ret']} host_{e['sym']}({params})\n"
+        out.write(f"static WINAPI {e['ret']} {e['entry']}({params})\n"
                   f"{{\n    {ret}{e['sym']}({call});\n}}\n\n")
     if not exports:
         out.write(f'const struct lv_builtin_dll lv_builtin_{re.sub(chr(92) + "W", "_", base)} = {{\n'
@@ -192,7 +193,7 @@ def write_table(out, base, dll, host_includes, exports, hooks):
                 'data': 'LV_EXPORT_DATA', 'forward': 'LV_EXPORT_FORWARD',
                 'stub': 'LV_EXPORT_STUB'}[e['kind']]
         addr = {'func': f"(void *){e.get('sym')}",
-                'host': f"(void *)host_{e.get('sym')}",
+                'host': f"(void *){e.get('entry')}",
                 'data': f"(void *)&{e.get('sym')}"}.get(e['kind'], 'NULL')
         target = c_string(e['target']) if e['kind'] == 'forward' else 'NULL'
         if e['kind'] in ('func', 'host'):

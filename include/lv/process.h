@@ -2,7 +2,18 @@
 #ifndef LV_PROCESS_H
 #define LV_PROCESS_H
 
+#include <stdbool.h>
 #include "lv/windef.h"
+
+/* What a parent lvrun passes to a child it starts (CreateProcess), through
+ * lvrun's hidden options; set before process_init_parameters. */
+struct process_child_options {
+    const char *command_line; /* the parent's lpCommandLine, exactly */
+    const char *inherit;      /* inherited handles: "HANDLE=FD,..." (hex) */
+    int exit_code_fd;         /* where the full 32-bit exit code goes, or -1 */
+    bool windows_env;         /* the host environment is the Windows block */
+};
+void process_set_child_options(const struct process_child_options *opts);
 
 /* Build the PEB's process parameters: the Windows command line from the
  * program's Windows path and arguments, the environment, the standard
