@@ -10,6 +10,7 @@
 #include "lv/path.h"
 #include "lv/process.h"
 #include "lv/teb.h"
+#include "lv/trace.h"
 #include "check.h"
 #include "reg_cli.h"
 #include "elf/elf_loader.h"
@@ -32,15 +33,31 @@ static void usage(FILE *out)
         "                 drive C: is DIR/drive_c, created on first use\n"
         "  --check        list every import of the program and its DLLs with its\n"
         "                 status; exit 1 if any is unimplemented; run nothing\n"
+        "  --json         with --check: the same as one JSON document\n"
+        "  --trace LIST   trace channels, as LVRUN_DEBUG (below)\n"
         "  -h, --help     this help\n"
         "  --version      lvrun's version\n"
         "\n"
         "Exit status: the program's exit code, low 8 bits (Windows exit codes are\n"
         "32-bit; the host keeps 8). 126: the program could not be loaded.\n"
-        "127: it called a function lvrun does not implement (named on stderr).\n");
+        "127: it called a function lvrun does not implement (named on stderr).\n"
+        "\n"
+        "Tracing: LVRUN_DEBUG=+relay,+file,-heap (or --trace) turns channels on\n"
+        "and off (\"all\" names them all); lines go to stderr, or to the file\n"
+        "LVRUN_LOG names (appended to). LVRUN_RELAY=kernel32.*File*,-*Heap* and\n"
+        "LVRUN_RELAY_FROM=prog.exe choose the calls +relay shows (globs on\n"
+        "DLL.function and on the calling module; \"-\" excludes). Channels:\n");
+    trace_usage(out);
 }
 
 typedef int (WINAPI *entry_fn)(PEB *);
+
+enum {
+    OPT_COMMAND_LINE = 256,
+    OPT_INHERIT,
+    OPT_EXIT_CODE_FD,
+    OPT_WINDOWS_ENV,
+};
 
 /* A program named without a folder is looked up in the current folder
  * only, with ".exe" added when missing, as a shell user expects. */
@@ -67,10 +84,21 @@ int main(int argc, char **argv)
         { "version", no_argument, NULL, 'V' },
         { "prefix", required_argument, NULL, 'p' },
         { "check", no_argument, NULL, 'c' },
+        { "json", no_argument, NULL, 'j' },
+        { "trace", required_argument, NULL, 't' },
+        /* Internal: a parent lvrun starting a child (CreateProcess). */
+        { "command-line", required_argument, NULL, OPT_COMMAND_LINE },
+        { "inherit", required_argument, NULL, OPT_INHERIT },
+        { "exit-code-fd", required_argument, NULL, OPT_EXIT_CODE_FD },
+        { "windows-env", no_argument, NULL, OPT_WINDOWS_ENV },
         { 0, 0, 0, 0 },
     };
-    bool check = false;
+    struct process_child_options child = { .exit_code_fd = -1 };
+    bool check = false, json = false;
+    const char *bad;
     int c;
+    if (!trace_init_from_env())
+        return STATUS_USAGE;
     /* "+": options end at the program's name; its own options are its. */
     while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
         switch (c) {
@@ -86,11 +114,34 @@ int main(int argc, char **argv)
         case 'c':
             check = true;
             break;
+        case 'j':
+            json = true;
+            break;
+        case 't':
+            if (!trace_configure(optarg, &bad)) {
+                fprintf(stderr, "lvrun: --trace: unknown channel \"%.*s\"\n",
+                        (int)strcspn(bad, ","), bad);
+                return STATUS_USAGE;
+            }
+            break;
+        case OPT_COMMAND_LINE:
+            child.command_line = optarg;
+            break;
+        case OPT_INHERIT:
+            child.inherit = optarg;
+            break;
+        case OPT_EXIT_CODE_FD:
+            child.exit_code_fd = atoi(optarg);
+            break;
+        case OPT_WINDOWS_ENV:
+            child.windows_env = true;
+            break;
         default:
             usage(stderr);
             return STATUS_USAGE;
         }
     }
+    process_set_child_options(&child);
     if (optind >= argc) {
         usage(stderr);
         return STATUS_USAGE;
@@ -110,7 +161,7 @@ int main(int argc, char **argv)
     process_init_parameters(path, argc - optind, argv + optind);
     struct module *exe = module_load_exe(path);
     if (check)
-        return check_report(exe, path);
+        return check_report(exe, path, json);
     if (!exe) {
         fprintf(stderr, "lvrun: %s: %s\n", arg, loader_error());
         return STATUS_LOAD_FAILED;

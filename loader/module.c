@@ -15,6 +15,7 @@
 #include "lv/module.h"
 #include "lv/wstr.h"
 #include "lv/path.h"
+#include "lv/trace.h"
 #include "loader.h"
 #include "pe_image.h"
 
@@ -248,6 +249,7 @@ static struct module *builtin_module(const struct lv_builtin_dll *b)
     mod->name = strdup(b->name);
     char win_path[300];
     snprintf(win_path, sizeof win_path, "C:\\windows\\system32\\%s", b->name);
+    trace(module, "%s: builtin", mod->name);
     module_register(mod, win_path);
     return mod;
 }
@@ -316,6 +318,8 @@ static struct module *pe_module(const char *host_path, bool is_exe)
         mod->ldr.EntryPoint = base + pe.nt->OptionalHeader.AddressOfEntryPoint;
     mod->ldr.TimeDateStamp = pe.nt->FileHeader.TimeDateStamp;
     char *win_path = path_host_to_windows(mod->host_path);
+    trace(module, "%s: from %s at %p%s", mod->name, mod->host_path, (void *)base,
+          (uintptr_t)base == pe.nt->OptionalHeader.ImageBase ? "" : ", relocated");
     module_register(mod, win_path ? win_path : mod->name);
     free(win_path);
     if (is_exe)
@@ -600,6 +604,8 @@ static bool bind_descriptor(struct module *mod, const struct pe_import_descripto
         void *addr = pe_export(dep, fname, ordinal, 0);
         if (!addr)
             addr = stub_create(dep->name, fname, ordinal);
+        else
+            addr = relay_bind(mod, dep, fname, ordinal, addr);
         *iat_slot = (uintptr_t)addr;
     }
     return true;

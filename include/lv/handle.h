@@ -18,6 +18,7 @@ enum object_type {
     OBJ_MAPPING,
     OBJ_HEAP,
     OBJ_REGKEY,
+    OBJ_TOKEN,
 };
 
 struct object {

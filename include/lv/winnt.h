@@ -96,4 +96,19 @@ typedef struct __attribute__((aligned(16))) {
     ULONG_PTR Depth;
 } SLIST_HEADER;
 
+typedef struct {
+    DWORD LowPart;
+    LONG HighPart;
+} LUID;
+
+typedef struct {
+    LUID Luid;
+    DWORD Attributes;
+} LUID_AND_ATTRIBUTES;
+
+typedef struct {
+    DWORD PrivilegeCount;
+    LUID_AND_ATTRIBUTES Privileges[1];
+} TOKEN_PRIVILEGES;
+
 #endif

@@ -96,19 +96,64 @@ int px___posix_getopt(int argc, char *const *argv, const char *optstring)
     return px_getopt(argc, argv, optstring);
 }
 
+/* musl's wording for what glibc's getopt_long rejected (it ran silent):
+ * the element just consumed tells which option and why. */
+static void long_error(char *const *argv, int consumed, const char *optstring,
+                       const struct option *opts, int optopt_value)
+{
+    const char *arg = argv[consumed];
+    if (arg[0] == '-' && arg[1] != '-' && optopt_value) {
+        const char *spec = strchr(optstring, optopt_value);
+        message(argv[0], spec && spec[1] == ':' ? ": option requires an argument: "
+                                                : ": unrecognized option: ", optopt_value);
+        return;
+    }
+    const char *name = arg + (arg[1] == '-' ? 2 : 1);
+    size_t len = strcspn(name, "=");
+    int matches = 0;
+    const struct option *match = NULL;
+    for (const struct option *o = opts; o->name; o++) {
+        if (strncmp(o->name, name, len))
+            continue;
+        if (strlen(o->name) == len) {
+            match = o;
+            matches = 1;
+            break;
+        }
+        match = o;
+        matches++;
+    }
+    const char *why = ": unrecognized option: ";
+    if (matches > 1)
+        why = ": option is ambiguous: ";
+    else if (matches == 1 && name[len] == '=' && match->has_arg == no_argument)
+        why = ": option does not take an argument: ";
+    else if (matches == 1 && match->has_arg == required_argument)
+        why = ": option requires an argument: ";
+    fprintf(stderr, "%s%s%.*s\n", argv[0], why, (int)len, name);
+}
+
 /* The long forms are glibc's, run on the guest's variables (musl's
- * struct option is glibc's). Their error messages are glibc's wording. */
+ * struct option is glibc's), with musl's error messages. */
 static int long_form(int argc, char *const *argv, const char *optstring,
                      const struct px_option *longopts, int *index, bool only)
 {
+    static int returned = -1;
     struct state s = guest();
-    optind = *s.optind;
-    opterr = *s.opterr;
-    int r = only ? getopt_long_only(argc, argv, optstring, (const struct option *)longopts, index)
-                 : getopt_long(argc, argv, optstring, (const struct option *)longopts, index);
+    /* glibc restarts its scan (and forgets lvrun's own "+" ordering) only
+     * when it sees optind 0: a scan the guest starts or restarts. */
+    optind = *s.optind <= 1 && *s.optind != returned ? 0 : *s.optind;
+    opterr = 0;
+    const struct option *opts = (const struct option *)longopts;
+    int r = only ? getopt_long_only(argc, argv, optstring, opts, index)
+                 : getopt_long(argc, argv, optstring, opts, index);
+    bool silent = optstring[optstring[0] == '+' || optstring[0] == '-'] == ':';
+    if ((r == '?' || r == ':') && *s.opterr && !silent && optind > 0)
+        long_error(argv, optind - 1, optstring, opts, optopt);
     *s.optind = optind;
     *s.optarg = optarg;
     *s.optopt = optopt;
+    returned = optind;
     return r;
 }
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include "kernel32.spec.h"
 #include "kernel32_private.h"
+#include "process_private.h"
 #include "lv/module.h"
 #include "lv/path.h"
 #include "lv/process.h"
@@ -14,6 +15,52 @@
 #include "lv/wstr.h"
 
 void (*process_flush_hook)(void);
+
+static struct process_child_options g_child = { .exit_code_fd = -1 };
+
+void process_set_child_options(const struct process_child_options *opts)
+{
+    g_child = *opts;
+    if (g_child.exit_code_fd >= 0)
+        fcntl(g_child.exit_code_fd, F_SETFD, FD_CLOEXEC);
+}
+
+/* The handles a parent passed down, back at their values. */
+static void install_inherited(const char *spec)
+{
+    while (spec && *spec) {
+        char *end;
+        unsigned long h = strtoul(spec, &end, 16);
+        int fd = *end == '=' ? (int)strtol(end + 1, &end, 10) : -1;
+        if (fd >= 0 && fcntl(fd, F_SETFD, FD_CLOEXEC) == 0) {
+            struct file_object *f = file_object_new(fd, GENERIC_READ | GENERIC_WRITE, NULL);
+            if (f) {
+                if (!handle_table_insert_at((HANDLE)(uintptr_t)h, &f->obj, true))
+                    close(fd);
+                object_release(&f->obj);
+            }
+        }
+        spec = strchr(end, ',');
+        if (spec)
+            spec++;
+    }
+}
+
+/* The environment a parent gave, in its order, as the block. */
+static WCHAR *block_from_host_environ(void)
+{
+    extern char **environ;
+    size_t total = 1;
+    for (char **e = environ; *e; e++)
+        total += utf8_to_utf16(*e, strlen(*e), NULL, 0, NULL) + 1;
+    WCHAR *block = malloc(total * sizeof(WCHAR)), *p = block;
+    for (char **e = environ; *e; e++) {
+        p += utf8_to_utf16(*e, strlen(*e), p, total - (p - block), NULL);
+        *p++ = 0;
+    }
+    *p = 0;
+    return block;
+}
 
 /* One argument as CommandLineToArgvW will split it back: quotes around
  * arguments with blanks or quotes, backslashes doubled before a quote. */
@@ -94,7 +141,8 @@ void process_init_parameters(const char *exe_host_path, int argc, char **argv)
     args[0] = win_exe;
     for (int i = 1; i < argc; i++)
         args[i] = argv[i];
-    char *line = process_build_command_line(argc, args);
+    char *line = g_child.command_line ? strdup(g_child.command_line)
+                                      : process_build_command_line(argc, args);
     set_ustr(&pp->CommandLine, utf8_to_wstr(line));
     free(line);
     free(args);
@@ -104,10 +152,24 @@ void process_init_parameters(const char *exe_host_path, int argc, char **argv)
         WCHAR *w = path_host_to_windows_w(cwd);
         set_ustr(&pp->CurrentDirectoryPath, w);
     }
+    install_inherited(g_child.inherit);
     pp->StandardInput = std_handle_for_fd(0);
     pp->StandardOutput = std_handle_for_fd(1);
     pp->StandardError = std_handle_for_fd(2);
     environ_init();
+    if (g_child.windows_env) {
+        free(pp->Environment);
+        pp->Environment = block_from_host_environ();
+    }
+}
+
+/* The parent lvrun learns the full code; the host status keeps 8 bits. */
+static void report_exit_code(UINT code)
+{
+    if (g_child.exit_code_fd >= 0) {
+        ssize_t n = write(g_child.exit_code_fd, &code, sizeof code);
+        (void)n;
+    }
 }
 
 void process_abort(int status)
@@ -115,6 +177,7 @@ void process_abort(int status)
     if (process_flush_hook)
         process_flush_hook();
     fflush(stderr);
+    report_exit_code((UINT)status);
     _exit(status);
 }
 
@@ -125,6 +188,7 @@ void process_exit(UINT code)
         process_flush_hook();
     fflush(stdout);
     fflush(stderr);
+    report_exit_code(code);
     /* The host keeps the low 8 bits of the 32-bit Windows exit code. */
     _exit((int)(code & 0xff));
 }
@@ -137,10 +201,11 @@ void WINAPI ExitProcess(UINT code)
 BOOL WINAPI TerminateProcess(HANDLE process, UINT code)
 {
     if (process == CURRENT_PROCESS_HANDLE || process == NULL ||
-        GetProcessId(process) == GetCurrentProcessId())
+        GetProcessId(process) == GetCurrentProcessId()) {
+        report_exit_code(code);
         process_abort((int)(code & 0xff));
-    SetLastError(ERROR_INVALID_HANDLE);
-    return FALSE;
+    }
+    return process_object_terminate(process, code);
 }
 
 HANDLE WINAPI GetCurrentProcess(void)
@@ -165,10 +230,7 @@ DWORD WINAPI GetCurrentThreadId(void)
 
 DWORD WINAPI GetProcessId(HANDLE process)
 {
-    if (process == CURRENT_PROCESS_HANDLE)
-        return GetCurrentProcessId();
-    SetLastError(ERROR_INVALID_HANDLE);
-    return 0;
+    return process_object_pid(process);
 }
 
 HANDLE WINAPI GetStdHandle(DWORD which)

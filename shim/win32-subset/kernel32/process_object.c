@@ -158,7 +158,6 @@ static bool start_watcher(struct process_object *p, void *(*fn)(void *))
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    pthread_attr_setstacksize(&attr, 64 * 1024);
     object_ref(&p->obj);
     int err = pthread_create(&t, &attr, fn, p);
     pthread_attr_destroy(&attr);

@@ -13,7 +13,7 @@
 static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t g_changed;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
-static const struct wait_ops *g_ops[OBJ_REGKEY + 1];
+static const struct wait_ops *g_ops[OBJ_TOKEN + 1];
 
 static void init_cond(void)
 {
