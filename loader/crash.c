@@ -73,13 +73,15 @@ static const char *builtin_nearest_export(uintptr_t pc, const char **dll, uintpt
     return best;
 }
 
-void crash_describe_address(const void *addr, char *buf, size_t size)
+/* lookup is the address whose function is named: a return address
+ * follows the call, which may be a function's last instruction. */
+static void describe(uintptr_t pc, uintptr_t lookup, char *buf, size_t size)
 {
-    uintptr_t pc = (uintptr_t)addr;
+    const void *addr = (const void *)pc;
     struct module *m = module_by_address(addr);
     if (m && !m->builtin) {
         uint32_t rva = (uint32_t)(pc - (uintptr_t)m->base), at;
-        const char *name = pe_nearest_export(m, rva, &at);
+        const char *name = pe_nearest_export(m, (uint32_t)(lookup - (uintptr_t)m->base), &at);
         if (name)
             snprintf(buf, size, "%s+0x%x (%s+0x%x)", m->name, rva, name, rva - at);
         else
@@ -105,6 +107,11 @@ void crash_describe_address(const void *addr, char *buf, size_t size)
     else if (name)
         snprintf(buf + n, size - (size_t)n, " (near %s!%s+0x%lx)", dll, name,
                  (unsigned long)(pc - at));
+}
+
+void crash_describe_address(const void *addr, char *buf, size_t size)
+{
+    describe((uintptr_t)addr, (uintptr_t)addr, buf, size);
 }
 
 static bool readable(DWORD64 addr, size_t size)
@@ -145,10 +152,8 @@ static void backtrace_guest(const CONTEXT *ctx)
     fprintf(stderr, "lvrun: backtrace:\n");
     for (int n = 0; n < MAX_FRAMES && c.Rip; n++) {
         struct module *m = module_by_address((const void *)c.Rip);
-        /* A return address is the instruction after the call: the call
-         * itself is one byte before. */
         char where[300];
-        crash_describe_address((const void *)(c.Rip - (n ? 1 : 0)), where, sizeof where);
+        describe(c.Rip, c.Rip - (n ? 1 : 0), where, sizeof where);
         fprintf(stderr, "lvrun:   #%d %s\n", n, where);
         if (!m || m->builtin || !step_frame(&c))
             break;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "lv/cmd.h"
 #include "lv/module.h"
 #include "lv/path.h"
 #include "lv/process.h"
@@ -57,7 +58,19 @@ enum {
     OPT_INHERIT,
     OPT_EXIT_CODE_FD,
     OPT_WINDOWS_ENV,
+    OPT_CMD,
 };
+
+/* The builtin cmd.exe, in the system folder where programs look for it. */
+static int run_cmd(void)
+{
+    char *path = path_windows_to_host_alloc("C:\\windows\\system32\\cmd.exe");
+    teb_init_process();
+    heap_init_process();
+    process_init_parameters(path, 1, &path);
+    free(path);
+    process_exit(cmd_run());
+}
 
 /* A program named without a folder is looked up in the current folder
  * only, with ".exe" added when missing, as a shell user expects. */
@@ -91,9 +104,11 @@ int main(int argc, char **argv)
         { "inherit", required_argument, NULL, OPT_INHERIT },
         { "exit-code-fd", required_argument, NULL, OPT_EXIT_CODE_FD },
         { "windows-env", no_argument, NULL, OPT_WINDOWS_ENV },
+        { "cmd", no_argument, NULL, OPT_CMD },
         { 0, 0, 0, 0 },
     };
     struct process_child_options child = { .exit_code_fd = -1 };
+    bool cmd = false;
     bool check = false, json = false;
     const char *bad;
     int c;
@@ -136,12 +151,17 @@ int main(int argc, char **argv)
         case OPT_WINDOWS_ENV:
             child.windows_env = true;
             break;
+        case OPT_CMD:
+            cmd = true;
+            break;
         default:
             usage(stderr);
             return STATUS_USAGE;
         }
     }
     process_set_child_options(&child);
+    if (cmd)
+        return run_cmd();
     if (optind >= argc) {
         usage(stderr);
         return STATUS_USAGE;
@@ -155,7 +175,7 @@ int main(int argc, char **argv)
         return STATUS_LOAD_FAILED;
     }
     if (elf_is_elf(path))
-        return elf_run(path, argc - optind, argv + optind);
+        return check ? elf_check(path) : elf_run(path, argc - optind, argv + optind);
     teb_init_process();
     heap_init_process();
     process_init_parameters(path, argc - optind, argv + optind);

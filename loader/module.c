@@ -249,7 +249,7 @@ static struct module *builtin_module(const struct lv_builtin_dll *b)
     mod->name = strdup(b->name);
     char win_path[300];
     snprintf(win_path, sizeof win_path, "C:\\windows\\system32\\%s", b->name);
-    trace(module, "%s: builtin", mod->name);
+    trace(module, "%s: builtin, headers at %p", mod->name, (void *)mod->base);
     module_register(mod, win_path);
     return mod;
 }
@@ -318,8 +318,10 @@ static struct module *pe_module(const char *host_path, bool is_exe)
         mod->ldr.EntryPoint = base + pe.nt->OptionalHeader.AddressOfEntryPoint;
     mod->ldr.TimeDateStamp = pe.nt->FileHeader.TimeDateStamp;
     char *win_path = path_host_to_windows(mod->host_path);
-    trace(module, "%s: from %s at %p%s", mod->name, mod->host_path, (void *)base,
-          (uintptr_t)base == pe.nt->OptionalHeader.ImageBase ? "" : ", relocated");
+    trace(module, "%s: from %s at %p%s%llx", mod->name, mod->host_path, (void *)base,
+          (uintptr_t)base == pe.nt->OptionalHeader.ImageBase ? ", its preferred base 0x"
+                                                              : ", relocated from 0x",
+          (unsigned long long)pe.nt->OptionalHeader.ImageBase);
     module_register(mod, win_path ? win_path : mod->name);
     free(win_path);
     if (is_exe)

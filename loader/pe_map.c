@@ -57,8 +57,11 @@ static int has_relocs(const struct pe_file *pe)
 int pe_relocate(uint8_t *base, size_t size, int64_t delta,
                 char *err, size_t errsz)
 {
-    const struct pe_nt_headers64 *nt =
-        (const void *)(base + ((struct pe_dos_header *)base)->e_lfanew);
+    /* The mapped headers, which relocations may have patched. */
+    uint32_t lfanew = (uint32_t)((struct pe_dos_header *)base)->e_lfanew;
+    const struct pe_nt_headers64 *nt = pe_rva(base, size, lfanew, sizeof *nt);
+    if (!nt || lfanew % 4)
+        return fail(err, errsz, "the mapped PE header is damaged");
     const struct pe_data_dir *dir = &nt->OptionalHeader.DataDirectory[PE_DIR_BASERELOC];
     uint64_t off = dir->VirtualAddress, end = off + dir->Size;
     while (off + sizeof(struct pe_base_relocation) <= end) {

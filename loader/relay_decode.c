@@ -1,4 +1,5 @@
 /* Relay tracing: declared C types to libffi types and to text. */
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -57,7 +58,7 @@ static void normalize(const char *type, char *out, size_t size)
             space = n > 0;
             continue;
         }
-        if (*p == '*' && n && out[n - 1] != '*')
+        if (*p == '*' && n && (isalnum((unsigned char)out[n - 1]) || out[n - 1] == '_'))
             space = true;
         if (space)
             out[n++] = ' ';

@@ -115,8 +115,10 @@ typedef struct {
     BYTE pad3[0x17c8 - 0x1788];
     void **FlsData;                 /* 0x17c8 */
     BYTE pad4[0x1838 - 0x17d0];
-    /* lvrun's own, past Windows' TEB: the live-thread list. */
+    /* lvrun's own, past Windows' TEB: the live-thread list and the
+     * thread's alternate signal stack. */
     LIST_ENTRY LvThreadLinks;
+    void *LvAltStack;
 } TEB;
 
 _Static_assert(offsetof(PEB, ImageBaseAddress) == 0x10, "PEB layout");
@@ -151,8 +153,13 @@ static inline PEB *lv_peb(void)
 /* Create the process's PEB and the calling thread's TEB, and point GS at
  * the TEB. Called once, before any guest code. */
 void teb_init_process(void);
-/* A TEB for a new thread (also sets its GS base). */
+/* The calling thread's TEB, with its host thread id (also sets GS). */
 TEB *teb_init_thread(void);
+/* A TEB made by a thread's creator, with the Windows thread id it chose;
+ * the new thread attaches it to itself (GS base, signal stack, thread
+ * list) before running anything else. */
+TEB *teb_new(DWORD tid);
+void teb_attach(TEB *teb);
 /* The ending thread's TEB goes: its TLS blocks are freed, and GS no longer
  * points at a TEB. Not for the last thread of the process. */
 void teb_exit_thread(void);

@@ -48,6 +48,12 @@ static void add_dir(char *looked, size_t size, const char *dir, size_t len,
         }
     }
     buf[n < sizeof buf ? n : sizeof buf - 1] = 0;
+    for (const char *p = looked; *p; ) {
+        size_t len = strcspn(p, ":");
+        if (len == strlen(buf) && !strncmp(p, buf, len))
+            return;
+        p += len + (p[len] == ':');
+    }
     size_t used = strlen(looked);
     snprintf(looked + used, size - used, "%s%s", used ? ":" : "", buf);
 }
@@ -116,6 +122,11 @@ bool elf_load_deps(struct elf_module *first)
             const char *name = m->strtab + d->d_un.d_val;
             if (elf_is_surface_name(name))
                 continue;
+            if (!strcmp(name, "libc.so.6")) {
+                elf_set_error("%s: linked against glibc (needs libc.so.6): lvrun runs "
+                              "musl programs and libraries", m->path);
+                return false;
+            }
             if (!elf_load_needed(m, name))
                 return false;
         }

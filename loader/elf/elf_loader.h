@@ -35,6 +35,7 @@ struct elf_module {
 /* lvrun's entry for ELF files; returns only on failure (a status). */
 bool elf_is_elf(const char *path);
 int elf_run(const char *path, int argc, char **argv);
+int elf_check(const char *path);
 
 /* Error text of the last failure of the functions below. */
 const char *elf_error(void);
@@ -56,7 +57,11 @@ const Elf64_Sym *elf_lookup(const char *name, const struct elf_module *skip,
                             struct elf_module **owner);
 void *elf_symbol(const char *name, const struct elf_module *skip, bool *found);
 struct elf_module *elf_module_at(const void *addr);
+size_t elf_symbol_count(const struct elf_module *m);
 bool elf_is_surface_name(const char *name);
+
+/* An import slot for a musl function that is not provided. */
+void *elf_stub_create(const char *name);
 
 /* The guest's TLS, kept in lvrun's own static TLS reserve. */
 bool elf_tls_assign(struct elf_module *m);

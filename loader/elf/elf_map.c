@@ -208,6 +208,16 @@ static void add_module(struct elf_module *m)
     *tail = m;
 }
 
+static struct elf_module *discard(struct elf_module *m)
+{
+    if (m->map)
+        munmap(m->map, m->map_size);
+    free(m->path);
+    free(m->name);
+    free(m);
+    return NULL;
+}
+
 struct elf_module *elf_map_file(const char *path, const char *name, bool is_exe)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -244,12 +254,7 @@ struct elf_module *elf_map_file(const char *path, const char *name, bool is_exe)
     m->is_exe = is_exe;
     m->refcount = 1;
     if (!map_segments(m, fd, &eh, ph)) {
-        if (m->map)
-            munmap(m->map, m->map_size);
-        free(m->path);
-        free(m->name);
-        free(m);
-        m = NULL;
+        m = discard(m);
         goto out;
     }
     m->entry = m->bias + eh.e_entry;
@@ -271,9 +276,7 @@ struct elf_module *elf_map_file(const char *path, const char *name, bool is_exe)
     parse_dynamic(m);
     if (!m->symtab || !m->strtab || (!m->hash && !m->gnu_hash)) {
         elf_set_error("%s: no dynamic symbol table", path);
-        munmap(m->map, m->map_size);
-        free(m);
-        m = NULL;
+        m = discard(m);
         goto out;
     }
     add_module(m);

@@ -6,8 +6,6 @@
 
 #define PAGE 4096UL
 
-void *stub_create(const char *dll, const char *name, unsigned ordinal);
-
 static bool resolve(struct elf_module *m, const Elf64_Sym *sym, unsigned type,
                     uintptr_t *value, struct elf_module **owner, const Elf64_Sym **def)
 {
@@ -40,7 +38,7 @@ static bool resolve(struct elf_module *m, const Elf64_Sym *sym, unsigned type,
     if (type == R_X86_64_JUMP_SLOT
         || (type == R_X86_64_GLOB_DAT && ELF64_ST_TYPE(sym->st_info) == STT_FUNC)
         || (type == R_X86_64_64 && ELF64_ST_TYPE(sym->st_info) == STT_FUNC)) {
-        *value = (uintptr_t)stub_create("libc.so", name, 0);
+        *value = (uintptr_t)elf_stub_create(name);
         return *value != 0;
     }
     elf_set_error("%s: symbol %s is not provided by lvrun's musl surface nor by a "

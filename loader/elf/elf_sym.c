@@ -102,3 +102,23 @@ struct elf_module *elf_module_at(const void *addr)
             return m;
     return NULL;
 }
+
+/* DT_HASH gives the count; DT_GNU_HASH only through its last chain. */
+size_t elf_symbol_count(const struct elf_module *m)
+{
+    if (m->hash)
+        return m->hash[1];
+    const uint32_t *h = m->gnu_hash;
+    uint32_t nbuckets = h[0], symoffset = h[1], bloom_size = h[2];
+    const uint32_t *buckets = (const uint32_t *)((const uint64_t *)(h + 4) + bloom_size);
+    const uint32_t *chain = buckets + nbuckets;
+    uint32_t last = 0;
+    for (uint32_t i = 0; i < nbuckets; i++)
+        if (buckets[i] > last)
+            last = buckets[i];
+    if (last < symoffset)
+        return symoffset;
+    while (!(chain[last - symoffset] & 1))
+        last++;
+    return last + 1;
+}

@@ -93,7 +93,7 @@ int px_dladdr(const void *addr, Dl_info *info)
     info->dli_fname = m->path;
     info->dli_fbase = m->map;
     uintptr_t best = 0;
-    size_t count = m->hash ? m->hash[1] : 0;
+    size_t count = elf_symbol_count(m);
     for (size_t i = 1; i < count; i++) {
         const Elf64_Sym *s = &m->symtab[i];
         uintptr_t a = m->bias + s->st_value;

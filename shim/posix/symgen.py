@@ -14,7 +14,8 @@ A declaration line is one of
     stub NAME                   declared, not implemented: a call stops the
                                 program with a message naming it
 
-"#" starts a comment. Outputs the table (C) and the prototypes (header).
+"%include HEADER" names a header the prototypes need; "#" starts a
+comment. Outputs the table (C, sorted by name) and the prototypes (header).
 """
 import re
 import sys

@@ -26,24 +26,9 @@ static uint64_t taken_base(void)
     return base;
 }
 
-/* The structures of lv/pe.h want 8-byte alignment, and the NT headers
- * sit at e_lfanew, which need only be a multiple of 4: the copy is placed
- * so that they are aligned, which keeps that known misalignment (a
- * misaligned read, harmless on x86-64) from hiding other findings. */
-static size_t nt_shift(const uint8_t *data, size_t size)
-{
-    uint32_t lfanew;
-    if (size < 0x40)
-        return 0;
-    memcpy(&lfanew, data + 0x3c, 4);
-    return lfanew % 8 == 4 ? 4 : 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    size_t shift = nt_shift(data, size);
-    uint8_t *block = malloc(size + shift + 1);
-    uint8_t *copy = block + shift;
+    uint8_t *copy = malloc(size + 1);
     memcpy(copy, data, size);
     struct pe_file pe;
     char err[256];
@@ -58,6 +43,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             munmap(base, mapped);
         }
     }
-    free(block);
+    free(copy);
     return 0;
 }

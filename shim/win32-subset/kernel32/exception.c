@@ -4,6 +4,7 @@
 #include "kernel32.spec.h"
 #include "except_private.h"
 #include "lv/module.h"
+#include "lv/trace.h"
 
 static void *g_unhandled_filter;
 
@@ -82,6 +83,7 @@ LONG WINAPI UnhandledExceptionFilter(void *arg)
             return r;
     }
     report(ptrs->ExceptionRecord);
+    crash_report_context(ptrs->ContextRecord);
     return EXCEPTION_EXECUTE_HANDLER;
 }
 

@@ -11,6 +11,7 @@
 #include "kernel32_private.h"
 #include "lv/handle.h"
 #include "lv/path.h"
+#include "lv/trace.h"
 #include "lv/w32error.h"
 #include "lv/wstr.h"
 
@@ -79,6 +80,7 @@ HANDLE WINAPI CreateFileW(const WCHAR *name, DWORD access, DWORD share,
         mode_t mode = (flags & FILE_ATTRIBUTE_READONLY) ? 0444 : 0666;
         fd = open(host, open_flags(access, disposition), mode);
     }
+    trace(file, "CreateFileW: %s: %s", host, fd < 0 ? strerror(errno) : "opened");
     if (fd < 0) {
         DWORD err = errno == ENOENT ? missing_error(host) : w32_error_from_errno(errno);
         free(host);
@@ -585,7 +587,8 @@ BOOL WINAPI DuplicateHandle(HANDLE src_process, HANDLE src, HANDLE dst_process,
                             HANDLE *dst, DWORD access, BOOL inherit, DWORD options)
 {
     (void)src_process, (void)dst_process, (void)access;
-    struct object *obj = handle_table_get(src, OBJ_ANY);
+    struct object *obj = src == CURRENT_THREAD_HANDLE ? thread_object_current()
+                                                      : handle_table_get(src, OBJ_ANY);
     if (!obj)
         return FALSE;
     HANDLE h = handle_table_insert(obj, inherit);

@@ -42,4 +42,7 @@ void sync_abandon_mutexes(DWORD tid);
 /* Fiber-local values of the ending thread go to their callbacks. */
 void fls_thread_exit(void);
 
+/* The calling thread's object, referenced (what GetCurrentThread names). */
+struct object *thread_object_current(void);
+
 #endif

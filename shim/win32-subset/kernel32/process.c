@@ -9,6 +9,7 @@
 #include "kernel32_private.h"
 #include "process_private.h"
 #include "lv/module.h"
+#include "lv/trace.h"
 #include "lv/path.h"
 #include "lv/process.h"
 #include "lv/w32error.h"
@@ -174,6 +175,7 @@ static void report_exit_code(UINT code)
 
 void process_abort(int status)
 {
+    relay_flush_pending();
     if (process_flush_hook)
         process_flush_hook();
     fflush(stderr);
@@ -183,6 +185,7 @@ void process_abort(int status)
 
 void process_exit(UINT code)
 {
+    relay_flush_pending();
     module_detach_all();
     if (process_flush_hook)
         process_flush_hook();

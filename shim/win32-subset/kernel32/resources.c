@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include "kernel32.spec.h"
 #include "kernel32_private.h"
+#include "process_private.h"
 #include "lv/w32error.h"
 
 typedef struct {
@@ -94,10 +95,8 @@ static FILETIME process_start(void)
 BOOL WINAPI GetProcessTimes(HANDLE process, FILETIME *creation, FILETIME *exit_time,
                             FILETIME *kernel, FILETIME *user)
 {
-    if (process != CURRENT_PROCESS_HANDLE) {
-        SetLastError(ERROR_INVALID_HANDLE);
-        return FALSE;
-    }
+    if (process != CURRENT_PROCESS_HANDLE)
+        return process_object_times(process, creation, exit_time, kernel, user);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     *creation = process_start();

@@ -30,7 +30,8 @@ struct thread_object {
     bool done;          /* under the wait lock */
     thread_start_fn start;
     void *param;
-    sem_t started;      /* the creator learns the thread id */
+    TEB *teb;           /* made by the creator, attached by the thread */
+    pthread_t pt;
     sem_t resume;       /* CREATE_SUSPENDED threads wait here */
     int suspend_count;  /* under the wait lock */
     int priority;       /* accepted and reported; the host schedules */
@@ -43,7 +44,6 @@ static atomic_int g_live_threads = 1; /* the main thread */
 static void thread_destroy(struct object *obj)
 {
     struct thread_object *t = (struct thread_object *)obj;
-    sem_destroy(&t->started);
     sem_destroy(&t->resume);
     free(t);
 }
@@ -71,7 +71,6 @@ static struct thread_object *thread_new(void)
 {
     struct thread_object *t = calloc(1, sizeof *t);
     object_init(&t->obj, OBJ_THREAD, thread_destroy);
-    sem_init(&t->started, 0, 0);
     sem_init(&t->resume, 0, 0);
     return t;
 }
@@ -82,6 +81,7 @@ struct object *thread_object_current(void)
     if (!t_self) {
         t_self = thread_new();
         t_self->tid = GetCurrentThreadId();
+        t_self->pt = pthread_self();
     }
     return object_ref(&t_self->obj);
 }
@@ -101,11 +101,10 @@ static void finish(struct thread_object *t, DWORD code)
 static void *thread_main(void *arg)
 {
     struct thread_object *t = arg;
-    TEB *teb = teb_init_thread();
-    module_tls_init_thread(teb);
+    teb_attach(t->teb);
+    module_tls_init_thread(t->teb);
     t_self = t;
-    t->tid = (DWORD)(uintptr_t)teb->UniqueThread;
-    sem_post(&t->started);
+    t->pt = pthread_self();
     if (t->suspend_count)
         while (sem_wait(&t->resume) && errno == EINTR)
             ;
@@ -138,6 +137,21 @@ static size_t stack_size(SIZE_T requested, DWORD flags)
     return (size + 0xffff) & ~(size_t)0xffff;
 }
 
+/* Windows thread ids are the creator's to know at once, before the thread
+ * runs, so lvrun numbers threads itself (multiples of 4, as Windows does)
+ * rather than wait for the host's id; the main thread keeps the host's,
+ * which the numbering skips. */
+static DWORD next_thread_id(void)
+{
+    static atomic_uint next = 0x10000;
+    DWORD main_tid = GetCurrentProcessId();
+    DWORD id;
+    do
+        id = atomic_fetch_add(&next, 4);
+    while (id == main_tid || id == 0);
+    return id;
+}
+
 HANDLE WINAPI CreateThread(SECURITY_ATTRIBUTES *sa, SIZE_T stack, void *start, void *param,
                            DWORD flags, DWORD *tid)
 {
@@ -149,6 +163,8 @@ HANDLE WINAPI CreateThread(SECURITY_ATTRIBUTES *sa, SIZE_T stack, void *start, v
     t->start = (thread_start_fn)start;
     t->param = param;
     t->suspend_count = (flags & CREATE_SUSPENDED) ? 1 : 0;
+    t->tid = next_thread_id();
+    t->teb = teb_new(t->tid);
     HANDLE h = handle_table_insert(&t->obj, sa && sa->bInheritHandle);
     if (!h) {
         object_release(&t->obj);
@@ -170,8 +186,6 @@ HANDLE WINAPI CreateThread(SECURITY_ATTRIBUTES *sa, SIZE_T stack, void *start, v
         SetLastError(ERROR_NOT_ENOUGH_MEMORY);
         return NULL;
     }
-    while (sem_wait(&t->started) && errno == EINTR)
-        ;
     if (tid)
         *tid = t->tid;
     return h;
@@ -238,15 +252,19 @@ DWORD WINAPI ResumeThread(HANDLE h)
 
 /* Affinity is the host's: asked for, a mask is honoured with
  * sched_setaffinity; the process mask is what the host allows. */
+static DWORD_PTR mask_of(const cpu_set_t *set)
+{
+    DWORD_PTR mask = 0;
+    for (int i = 0; i < 64; i++)
+        if (CPU_ISSET(i, set))
+            mask |= (DWORD_PTR)1 << i;
+    return mask ? mask : 1;
+}
+
 static DWORD_PTR host_mask(pid_t tid)
 {
     cpu_set_t set;
-    DWORD_PTR mask = 0;
-    if (sched_getaffinity(tid, sizeof set, &set) == 0)
-        for (int i = 0; i < 64; i++)
-            if (CPU_ISSET(i, &set))
-                mask |= (DWORD_PTR)1 << i;
-    return mask ? mask : 1;
+    return sched_getaffinity(tid, sizeof set, &set) == 0 ? mask_of(&set) : 1;
 }
 
 BOOL WINAPI GetProcessAffinityMask(HANDLE process, DWORD_PTR *mask, DWORD_PTR *system)
@@ -261,14 +279,12 @@ BOOL WINAPI GetProcessAffinityMask(HANDLE process, DWORD_PTR *mask, DWORD_PTR *s
     return TRUE;
 }
 
-static bool apply_mask(pid_t tid, DWORD_PTR mask)
+static void set_of(DWORD_PTR mask, cpu_set_t *set)
 {
-    cpu_set_t set;
-    CPU_ZERO(&set);
+    CPU_ZERO(set);
     for (int i = 0; i < 64; i++)
         if (mask & ((DWORD_PTR)1 << i))
-            CPU_SET(i, &set);
-    return sched_setaffinity(tid, sizeof set, &set) == 0;
+            CPU_SET(i, set);
 }
 
 BOOL WINAPI SetProcessAffinityMask(HANDLE process, DWORD_PTR mask)
@@ -277,7 +293,9 @@ BOOL WINAPI SetProcessAffinityMask(HANDLE process, DWORD_PTR mask)
         SetLastError(ERROR_INVALID_PARAMETER);
         return FALSE;
     }
-    return apply_mask(0, mask) ? TRUE : w32_fail_errno();
+    cpu_set_t set;
+    set_of(mask, &set);
+    return sched_setaffinity(0, sizeof set, &set) == 0 ? TRUE : w32_fail_errno();
 }
 
 DWORD_PTR WINAPI SetThreadAffinityMask(HANDLE h, DWORD_PTR mask)
@@ -285,14 +303,16 @@ DWORD_PTR WINAPI SetThreadAffinityMask(HANDLE h, DWORD_PTR mask)
     struct thread_object *t = thread_from_handle(h);
     if (!t)
         return 0;
-    DWORD tid = t->tid;
+    cpu_set_t old, set;
+    set_of(mask, &set);
+    bool ok = mask && pthread_getaffinity_np(t->pt, sizeof old, &old) == 0 &&
+              pthread_setaffinity_np(t->pt, sizeof set, &set) == 0;
     object_release(&t->obj);
-    DWORD_PTR old = host_mask((pid_t)tid);
-    if (!mask || !apply_mask((pid_t)tid, mask)) {
+    if (!ok) {
         SetLastError(ERROR_INVALID_PARAMETER);
         return 0;
     }
-    return old;
+    return mask_of(&old);
 }
 
 BOOL WINAPI IsWow64Process(HANDLE process, BOOL *wow64)

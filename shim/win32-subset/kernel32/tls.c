@@ -30,12 +30,19 @@ DWORD WINAPI TlsAlloc(void)
     return i;
 }
 
+/* Out of line and ms_abi: the callers stay free of host calls, which would
+ * make their prologues save xmm6-15 on every call (see ntdll/critsec.c). */
+static __attribute__((ms_abi, noinline)) void alloc_expansion(TEB *teb)
+{
+    teb->TlsExpansionSlots = calloc(TLS_EXPANSION_SLOTS, sizeof(void *));
+}
+
 static void **slot(TEB *teb, DWORD i)
 {
     if (i < TLS_MINIMUM_AVAILABLE)
         return &teb->TlsSlots[i];
     if (!teb->TlsExpansionSlots)
-        teb->TlsExpansionSlots = calloc(TLS_EXPANSION_SLOTS, sizeof(void *));
+        alloc_expansion(teb);
     return &teb->TlsExpansionSlots[i - TLS_MINIMUM_AVAILABLE];
 }
 

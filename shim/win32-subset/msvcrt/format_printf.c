@@ -373,7 +373,10 @@ static size_t parse_number(const void *format, int wide, size_t i, int *value,
     return i;
 }
 
-/* "N$" after a number in positional mode. */
+/* "N$" after a number in positional mode; positions past _ARGMAX are
+ * not positions (the conversion is then invalid). */
+#define MAX_POSITION 100
+
 static size_t parse_position(const void *format, int wide, size_t i, unsigned flags,
                              int *pos)
 {
@@ -383,8 +386,9 @@ static size_t parse_position(const void *format, int wide, size_t i, unsigned fl
     if (!(flags & FMT_POSITIONAL))
         return i;
     for (; unit_at(format, wide, j) >= '0' && unit_at(format, wide, j) <= '9'; j++)
-        v = v * 10 + (int)(unit_at(format, wide, j) - '0');
-    if (j == i || unit_at(format, wide, j) != '$' || !v)
+        if (v <= MAX_POSITION)
+            v = v * 10 + (int)(unit_at(format, wide, j) - '0');
+    if (j == i || unit_at(format, wide, j) != '$' || !v || v > MAX_POSITION)
         return i;
     *pos = v;
     return j + 1;

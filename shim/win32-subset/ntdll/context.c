@@ -98,8 +98,6 @@ typedef struct {
     M128A Xmm[10];
 } JUMP_BUFFER;
 
-typedef void *(CALLBACK *consolidate_fn)(EXCEPTION_RECORD *);
-
 static void load_jump_buffer(CONTEXT *ctx, const JUMP_BUFFER *jb)
 {
     ctx->Rbx = jb->Rbx;
@@ -125,6 +123,6 @@ void WINAPI RtlRestoreContext(CONTEXT *context, EXCEPTION_RECORD *rec)
         load_jump_buffer(&ctx, (const JUMP_BUFFER *)rec->ExceptionInformation[0]);
     else if (rec && rec->ExceptionCode == STATUS_UNWIND_CONSOLIDATE &&
              rec->NumberParameters >= 1)
-        ctx.Rip = (DWORD64)((consolidate_fn)rec->ExceptionInformation[0])(rec);
+        ctx.Rip = seh_consolidate(&ctx, rec);
     seh_restore_context(&ctx);
 }

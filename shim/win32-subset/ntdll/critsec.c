@@ -1,7 +1,12 @@
 /* Critical sections. The layout is Windows' (programs embed them in their
  * own structures and some zero-fill instead of initializing); the lock
  * word is a futex kept in LockSemaphore: 0 free, 1 held, 2 held with
- * waiters. Recursion is tracked in OwningThread/RecursionCount. */
+ * waiters. Recursion is tracked in OwningThread/RecursionCount.
+ *
+ * The uncontended paths call no host (System V) function: an ms_abi
+ * function that does must save xmm6-15 in its prologue, which would double
+ * the cost of an Enter/Leave pair. The contended paths live in functions
+ * of their own, also ms_abi, that pay it only when they run. */
 #include <linux/futex.h>
 #include <stdatomic.h>
 #include <sys/syscall.h>
@@ -71,6 +76,21 @@ static void take_ownership(RTL_CRITICAL_SECTION *cs, HANDLE tid)
     cs->LockCount = 0;
 }
 
+static __attribute__((ms_abi, noinline)) void enter_contended(RTL_CRITICAL_SECTION *cs,
+                                                              HANDLE tid)
+{
+    for (ULONG_PTR i = 0; i < (cs->SpinCount & 0xffffff); i++) {
+        if (atomic_load_explicit(lock_word(cs), memory_order_relaxed) == 0 && try_lock(cs)) {
+            take_ownership(cs, tid);
+            return;
+        }
+        __builtin_ia32_pause();
+    }
+    while (atomic_exchange(lock_word(cs), 2) != 0)
+        syscall(SYS_futex, lock_word(cs), FUTEX_WAIT_PRIVATE, 2, NULL, NULL, 0);
+    take_ownership(cs, tid);
+}
+
 NTSTATUS WINAPI RtlEnterCriticalSection(RTL_CRITICAL_SECTION *cs)
 {
     HANDLE tid = current_tid();
@@ -78,18 +98,10 @@ NTSTATUS WINAPI RtlEnterCriticalSection(RTL_CRITICAL_SECTION *cs)
         cs->RecursionCount++;
         return 0;
     }
-    for (ULONG_PTR i = 0; i < (cs->SpinCount & 0xffffff); i++) {
-        if (atomic_load_explicit(lock_word(cs), memory_order_relaxed) == 0 && try_lock(cs)) {
-            take_ownership(cs, tid);
-            return 0;
-        }
-        __builtin_ia32_pause();
-    }
-    if (!try_lock(cs)) {
-        while (atomic_exchange(lock_word(cs), 2) != 0)
-            syscall(SYS_futex, lock_word(cs), FUTEX_WAIT_PRIVATE, 2, NULL, NULL, 0);
-    }
-    take_ownership(cs, tid);
+    if (try_lock(cs))
+        take_ownership(cs, tid);
+    else
+        enter_contended(cs, tid);
     return 0;
 }
 
@@ -106,6 +118,11 @@ BOOL WINAPI RtlTryEnterCriticalSection(RTL_CRITICAL_SECTION *cs)
     return TRUE;
 }
 
+static __attribute__((ms_abi, noinline)) void wake_one(RTL_CRITICAL_SECTION *cs)
+{
+    syscall(SYS_futex, lock_word(cs), FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+}
+
 NTSTATUS WINAPI RtlLeaveCriticalSection(RTL_CRITICAL_SECTION *cs)
 {
     if (--cs->RecursionCount > 0)
@@ -114,6 +131,6 @@ NTSTATUS WINAPI RtlLeaveCriticalSection(RTL_CRITICAL_SECTION *cs)
     cs->OwningThread = NULL;
     cs->LockCount = -1;
     if (atomic_exchange(lock_word(cs), 0) == 2)
-        syscall(SYS_futex, lock_word(cs), FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+        wake_one(cs);
     return 0;
 }

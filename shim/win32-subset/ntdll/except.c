@@ -53,6 +53,9 @@ static bool walk_to_guest(struct walk *w, CONTEXT *ctx)
 {
     w->collided = NULL;
     while (ctx->Rip && seh_is_host_pc(ctx->Rip)) {
+        /* Records below the stack pointer belong to frames already left. */
+        while (w->resume && (DWORD64)(uintptr_t)w->resume < ctx->Rsp)
+            w->resume = w->resume->prev;
         if (!w->resume)
             return false;
         *ctx = w->resume->context;
@@ -218,6 +221,19 @@ static __attribute__((noreturn)) void unwind(DWORD64 target_frame, DWORD64 targe
     ctx->Rip = target_ip;
     RtlRestoreContext(ctx, rec);
     __builtin_unreachable();
+}
+
+/* A consolidation callback (a C++ catch block) runs as if called from the
+ * frame the unwind reached, as Windows' RcConsolidateFrames makes it: a
+ * walk out of the callback resumes at that frame. */
+DWORD64 seh_consolidate(const CONTEXT *target, EXCEPTION_RECORD *rec)
+{
+    typedef void *(CALLBACK *consolidate_fn)(EXCEPTION_RECORD *);
+    struct seh_frame self = { .context = *target };
+    frame_push(&self);
+    DWORD64 ip = (DWORD64)((consolidate_fn)rec->ExceptionInformation[0])(rec);
+    g_top = self.prev;
+    return ip;
 }
 
 static void CALLBACK __attribute__((used)) unwind_ex_entry(CONTEXT *caller, ULONG_PTR *args)

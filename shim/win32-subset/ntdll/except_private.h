@@ -205,6 +205,10 @@ bool seh_call_vectored(int kind, EXCEPTION_RECORD *rec, CONTEXT *ctx);
  * so, otherwise the unhandled-exception path. Never returns. */
 __attribute__((noreturn)) void seh_raise(EXCEPTION_RECORD *rec, CONTEXT *ctx);
 
+/* Call a STATUS_UNWIND_CONSOLIDATE record's callback as if from the
+ * target frame; the address to continue at in it. */
+DWORD64 seh_consolidate(const CONTEXT *target, EXCEPTION_RECORD *rec);
+
 /* Load every register of ctx and continue there (host ABI). */
 __attribute__((noreturn)) void seh_restore_context(const CONTEXT *ctx);
 
@@ -224,9 +228,12 @@ const char *seh_status_name(DWORD code);
  * and the alternate signal stack of the calling thread (stack overflows
  * are dispatched there). */
 void exception_init_process(void);
-void exception_init_thread(void);
-/* The ending thread's alternate signal stack goes. */
+/* The calling thread's alternate signal stack: *altstack, or a new one
+ * stored there. */
+void exception_init_thread(void **altstack);
+/* The ending thread stops using its alternate stack (kept with its TEB). */
 void exception_exit_thread(void);
+void exception_free_altstack(void *altstack);
 
 /* An ms_abi entry point NAME that captures its caller's complete context
  * (as the caller's frame is after the call returns: Rip = the return

@@ -241,24 +241,36 @@ static void on_signal(int sig, siginfo_t *si, void *arg)
     }
 }
 
-void exception_init_thread(void)
+void exception_init_thread(void **altstack)
 {
     stack_t old;
-    if (sigaltstack(NULL, &old) == 0 && !(old.ss_flags & SS_DISABLE))
-        return; /* this thread has one already */
-    void *p = mmap(NULL, ALTSTACK_SIZE, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
-    if (p == MAP_FAILED)
+    if (sigaltstack(NULL, &old) == 0 && !(old.ss_flags & SS_DISABLE)) {
+        /* The main thread got one before main(): keep it with its TEB. */
+        if (!*altstack)
+            *altstack = old.ss_sp;
         return;
-    stack_t ss = { .ss_sp = p, .ss_size = ALTSTACK_SIZE };
+    }
+    if (!*altstack) {
+        void *p = mmap(NULL, ALTSTACK_SIZE, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+        if (p == MAP_FAILED)
+            return;
+        *altstack = p;
+    }
+    stack_t ss = { .ss_sp = *altstack, .ss_size = ALTSTACK_SIZE };
     sigaltstack(&ss, NULL);
+}
+
+void exception_free_altstack(void *altstack)
+{
+    if (altstack)
+        munmap(altstack, ALTSTACK_SIZE);
 }
 
 void exception_exit_thread(void)
 {
-    stack_t disable = { .ss_flags = SS_DISABLE }, old;
-    if (sigaltstack(&disable, &old) == 0 && !(old.ss_flags & SS_DISABLE) && old.ss_sp)
-        munmap(old.ss_sp, old.ss_size);
+    stack_t disable = { .ss_flags = SS_DISABLE };
+    sigaltstack(&disable, NULL);
 }
 
 void exception_init_process(void)
@@ -270,7 +282,8 @@ void exception_init_process(void)
     static const int signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP };
     for (size_t i = 0; i < sizeof signals / sizeof *signals; i++)
         sigaction(signals[i], &sa, NULL);
-    exception_init_thread();
+    static void *main_altstack;
+    exception_init_thread(&main_altstack);
 }
 
 /* Installed before main, so that a fault in lvrun itself is reported as

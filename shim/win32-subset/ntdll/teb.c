@@ -2,9 +2,11 @@
  * Windows; glibc uses FS and never GS, so both live side by side. */
 #include <asm/prctl.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -19,11 +21,25 @@ static pthread_mutex_t g_threads_lock = PTHREAD_MUTEX_INITIALIZER;
 
 #define TEB_SIZE ((sizeof(TEB) + 4095) & ~4095ul)
 
+/* Ended threads leave their TEB (with its alternate signal stack) here
+ * for the next thread: creating threads stays cheap. */
+#define TEB_CACHE 16
+static TEB *g_cache[TEB_CACHE];
+static int g_cached;
+
 static TEB *teb_alloc(void)
 {
-    /* Windows hands out TEBs on page boundaries; programs never free them. */
-    TEB *teb = mmap(NULL, TEB_SIZE, PROT_READ | PROT_WRITE,
-                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    pthread_mutex_lock(&g_threads_lock);
+    TEB *teb = g_cached ? g_cache[--g_cached] : NULL;
+    pthread_mutex_unlock(&g_threads_lock);
+    if (teb) {
+        void *altstack = teb->LvAltStack;
+        memset(teb, 0, sizeof *teb);
+        teb->LvAltStack = altstack;
+        return teb;
+    }
+    /* Windows hands out TEBs on page boundaries. */
+    teb = mmap(NULL, TEB_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (teb == MAP_FAILED) {
         fprintf(stderr, "lvrun: cannot allocate a thread environment block\n");
         exit(126);
@@ -46,14 +62,19 @@ static void stack_bounds(TEB *teb)
     }
 }
 
-TEB *teb_init_thread(void)
+TEB *teb_new(DWORD tid)
 {
     TEB *teb = teb_alloc();
     teb->Tib.Self = teb;
     teb->Peb = g_peb;
     teb->UniqueProcess = (HANDLE)(uintptr_t)getpid();
-    teb->UniqueThread = (HANDLE)(uintptr_t)syscall(SYS_gettid);
+    teb->UniqueThread = (HANDLE)(uintptr_t)tid;
     teb->TlsLinks.Flink = teb->TlsLinks.Blink = &teb->TlsLinks;
+    return teb;
+}
+
+void teb_attach(TEB *teb)
+{
     stack_bounds(teb);
     if (syscall(SYS_arch_prctl, ARCH_SET_GS, teb)) {
         perror("lvrun: arch_prctl(ARCH_SET_GS)");
@@ -61,13 +82,19 @@ TEB *teb_init_thread(void)
     }
     /* Faults of this thread, a stack overflow included, are reported on
      * a stack of their own. */
-    exception_init_thread();
+    exception_init_thread(&teb->LvAltStack);
     pthread_mutex_lock(&g_threads_lock);
     teb->LvThreadLinks.Flink = &g_threads;
     teb->LvThreadLinks.Blink = g_threads.Blink;
     g_threads.Blink->Flink = &teb->LvThreadLinks;
     g_threads.Blink = &teb->LvThreadLinks;
     pthread_mutex_unlock(&g_threads_lock);
+}
+
+TEB *teb_init_thread(void)
+{
+    TEB *teb = teb_new((DWORD)syscall(SYS_gettid));
+    teb_attach(teb);
     return teb;
 }
 
@@ -87,7 +114,15 @@ void teb_exit_thread(void)
     free(teb->FlsData);
     exception_exit_thread();
     syscall(SYS_arch_prctl, ARCH_SET_GS, 0);
-    munmap(teb, TEB_SIZE);
+    pthread_mutex_lock(&g_threads_lock);
+    bool cached = g_cached < TEB_CACHE;
+    if (cached)
+        g_cache[g_cached++] = teb;
+    pthread_mutex_unlock(&g_threads_lock);
+    if (!cached) {
+        exception_free_altstack(teb->LvAltStack);
+        munmap(teb, TEB_SIZE);
+    }
 }
 
 void teb_for_each(void (*fn)(TEB *teb, void *arg), void *arg)
