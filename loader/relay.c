@@ -434,9 +434,8 @@ static const struct lv_export *builtin_declaration(const struct lv_builtin_dll *
 /* The declared types; false when relay cannot call it through libffi. */
 static bool parse_signature(struct relay_target *rt, const struct lv_export *e)
 {
-    bool typed = true;
     rt->ret = relay_ret_kind(e->ret);
-    typed = rt->ret != RK_UNKNOWN;
+    bool typed = rt->ret != RK_UNKNOWN;
     rt->nargs = 0;
     for (const char *p = e->args; p && *p;) {
         size_t n = strcspn(p, "|");

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 
-TIMEOUT = 20
+TIMEOUT = 10
 
 
 def sections(data):

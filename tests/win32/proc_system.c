@@ -17,6 +17,17 @@ static void show(const char *command)
 int main(void)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
+    /* proc_child.exe is beside this program; cmd finds it through PATH. */
+    char child[MAX_PATH], path[8192];
+    DWORD n = GetModuleFileNameA(NULL, child, MAX_PATH);
+    while (n && child[n - 1] != '\\' && child[n - 1] != '/')
+        n--;
+    child[n] = 0;
+    snprintf(path, sizeof path, "%s;", child);
+    GetEnvironmentVariableA("PATH", path + n + 1, (DWORD)(sizeof path - n - 1));
+    SetEnvironmentVariableA("PATH", path);
+    SetEnvironmentVariableA("PROC_ENV", "from-env");
+    strcat(child, "proc_child.exe");
     ok(system(NULL) != 0, "a command interpreter should be there");
     show("echo hi");
     show("exit 7");
@@ -61,7 +72,7 @@ int main(void)
     ok(_read(fds[0], buf, sizeof buf) == 0, "end of the pipe");
     _close(fds[0]);
 
-    intptr_t code = _spawnl(_P_WAIT, "proc_child.exe", "proc_child.exe", "exit", "2a", NULL);
+    intptr_t code = _spawnl(_P_WAIT, child, "proc_child.exe", "exit", "2a", NULL);
     printf("_spawnl P_WAIT: 0x%lx\n", (long)code);
     const char *const argv[] = { "proc_child.exe", "exit", "5", NULL };
     intptr_t h = _spawnvp(_P_NOWAIT, "proc_child.exe", argv);

@@ -493,7 +493,10 @@ static BOOL create_process(const char *app, const char *cmdline, BOOL inherit, D
         return fail(ERROR_INVALID_PARAMETER);
     if (flags & CREATE_SUSPENDED)
         return fail(ERROR_NOT_SUPPORTED);
-    char *name = app ? strdup(app) : first_word(cmdline);
+    /* An application name is not searched for: a bare one is in the
+     * current folder. */
+    char *name = !app ? first_word(cmdline) : strpbrk(app, "\\/:") ? strdup(app)
+                                                                    : join(".\\", "", app);
     struct target t = { TARGET_PE, NULL };
     DWORD err = resolve(name, &t);
     free(name);

@@ -15,6 +15,7 @@
 #include "kernel32.spec.h"
 #include "kernel32_private.h"
 #include "process_private.h"
+#include "user32.spec.h"
 #include "lv/w32error.h"
 #include "lv/w32file.h"
 #include "lv/wait.h"

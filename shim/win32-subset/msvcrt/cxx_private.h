@@ -190,8 +190,8 @@ EXCEPTION_DISPOSITION cxx_frame_handler(EXCEPTION_RECORD *rec, DWORD64 frame, CO
 char *cxx_undecorate_type(const char *decorated);
 
 /* Guest code called by the runtime. */
-typedef void (CDECL *cxx_funclet)(ULONG64, ULONG64);
-typedef void *(CDECL *cxx_catch_funclet)(ULONG64, ULONG64);
+typedef void (CDECL *cxx_funclet)(DWORD64, DWORD64);
+typedef void *(CDECL *cxx_catch_funclet)(DWORD64, DWORD64);
 typedef void (CDECL *cxx_copy_ctor)(void *, const void *);
 typedef void (CDECL *cxx_copy_ctor_vbase)(void *, const void *, int);
 typedef void (CDECL *cxx_dtor)(void *);

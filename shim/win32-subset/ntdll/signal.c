@@ -21,6 +21,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 #include "except_private.h"
+#include "lv/trace.h"
 #include "lv/teb.h"
 
 #define ALTSTACK_SIZE (256 * 1024)
@@ -166,31 +167,12 @@ static void fill_record(int sig, const siginfo_t *si, const ucontext_t *uc,
     }
 }
 
-static void write_hex(char *out, uint64_t v)
-{
-    static const char digits[] = "0123456789abcdef";
-    char tmp[16];
-    int n = 0;
-    do
-        tmp[n++] = digits[v & 15];
-    while (v >>= 4);
-    *out++ = '0';
-    *out++ = 'x';
-    while (n)
-        *out++ = tmp[--n];
-    *out = 0;
-}
 
+/* A fault in lvrun's own code: the report, then the signal's default
+ * action, so that a core dump shows the real fault site. */
 static void internal_error(int sig, const ucontext_t *uc)
 {
-    char num[4] = { (char)('0' + sig / 10), (char)('0' + sig % 10), 0 };
-    char addr[24];
-    write_hex(addr, (uint64_t)uc->uc_mcontext.gregs[REG_RIP]);
-    const char *parts[] = { "lvrun: internal error: signal ", num[0] == '0' ? num + 1 : num,
-                            " at ", addr, " (lvrun " LVRUN_VERSION ")\n" };
-    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
-        if (write(2, parts[i], strlen(parts[i])) < 0)
-            break;
+    crash_report_internal(sig, (const void *)uc->uc_mcontext.gregs[REG_RIP]);
     signal(sig, SIG_DFL);
     raise(sig);
 }
