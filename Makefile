@@ -52,7 +52,7 @@ fuzz: | deps
 		-Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=false \
 		"-Dc_args=-fsanitize=fuzzer-no-link -fno-sanitize=alignment"
 	ninja -C $(FUZZ_BUILD) $(FUZZ_HARNESSES:%=tests/fuzz/fuzz_%) \
-		tests/fuzz/seed_hello.exe tests/fuzz/seed_tiny.exe tests/win32/malformed
+		tests/fuzz/seed_hello.exe tests/fuzz/seed_tiny.exe tests/win32/malformed_bad_mz.exe
 	@$(SANITIZER_ENV) tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
 
 bench: all

@@ -124,16 +124,29 @@ uint8_t *pe_map_image(const struct pe_file *pe, char *err, size_t errsz)
     memcpy(base, pe->data, opt->SizeOfHeaders);
     for (unsigned i = 0; i < pe->nsections; i++) {
         const struct pe_section_header *s = &pe->sections[i];
-        uint64_t raw = s->SizeOfRawData;
-        if (s->VirtualSize && s->VirtualSize < raw)
-            raw = s->VirtualSize;
-        /* Raw data may start in the padding past the end of the file. */
-        if (s->PointerToRawData >= pe->size)
+        /* As Windows maps sections: raw data at offset 0 is none, and
+         * raw data past VirtualSize shows up to the section's aligned
+         * end; it may start in the padding past the end of the file.
+         * Its offset counts in 512-byte sectors when files are aligned
+         * to them. */
+        uint64_t ptr = s->PointerToRawData;
+        if (opt->FileAlignment >= 512)
+            ptr &= ~511ull;
+        uint64_t raw = s->PointerToRawData ? s->SizeOfRawData : 0;
+        if (s->VirtualSize) {
+            uint64_t align = opt->SectionAlignment;
+            uint64_t span = (s->VirtualSize + align - 1) / align * align;
+            if (span > opt->SizeOfImage - s->VirtualAddress)
+                span = opt->SizeOfImage - s->VirtualAddress;
+            if (raw > span)
+                raw = span;
+        }
+        if (ptr >= pe->size)
             raw = 0;
-        else if (raw > pe->size - s->PointerToRawData)
-            raw = pe->size - s->PointerToRawData;
+        else if (raw > pe->size - ptr)
+            raw = pe->size - ptr;
         if (raw)
-            memcpy(base + s->VirtualAddress, pe->data + s->PointerToRawData, raw);
+            memcpy(base + s->VirtualAddress, pe->data + ptr, raw);
     }
     int64_t delta = (int64_t)((uintptr_t)base - opt->ImageBase);
     if (delta) {

@@ -50,6 +50,9 @@ static int check_sections(const struct pe_file *pe, char *err, size_t errsz)
         if ((uint64_t)s->VirtualAddress + vsize > opt->SizeOfImage)
             return fail(err, errsz, "section %s lies outside the image "
                         "(SizeOfImage 0x%x)", name, opt->SizeOfImage);
+        if (s->VirtualAddress % opt->SectionAlignment)
+            return fail(err, errsz, "section %s is not aligned to 0x%x", name,
+                        opt->SectionAlignment);
         if (s->VirtualAddress < opt->SizeOfHeaders && vsize)
             return fail(err, errsz, "section %s overlaps the headers", name);
         /* Windows accepts raw data that runs past the end of the file by

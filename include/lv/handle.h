@@ -4,6 +4,7 @@
 #define LV_HANDLE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include "lv/windef.h"
 
 enum object_type {
@@ -33,6 +34,8 @@ struct file_object {
     DWORD access;    /* GENERIC_* / FILE_* rights granted */
     DWORD options;   /* FILE_FLAG_* */
     char *host_path; /* NULL for pipes and inherited fds */
+    uint32_t share_slot, share_id; /* its place in the share table (share.c) */
+    struct file_locks *locks;      /* byte ranges it locked (lock.c) */
 };
 
 #define CURRENT_PROCESS_HANDLE ((HANDLE)(LONG_PTR)-1)

@@ -26,6 +26,14 @@ void path_create_folder(const char *win);
 bool path_is_drive_root(const char *host);
 /* An entry of dir named name case-insensitively (malloc'd "dir/entry"). */
 char *path_find_case_insensitive(const char *dir, const char *name);
+/* The folder cache behind case-insensitive lookups (dircache.c): the real
+ * name of name in host folder dir (*real, malloc): 1 found, 0 not there,
+ * -1 with errno when dir cannot be read. */
+int dircache_lookup(const char *dir, const char *name, char **real);
+/* This process created (or renamed into) / removed (or renamed away) the
+ * host path: the cache follows. */
+void dircache_note_added(const char *host);
+void dircache_note_removed(const char *host);
 /* A reserved device name (NUL, CON, ...) in any folder: its host device
  * path, else NULL. */
 const char *path_device(const char *win);

@@ -6,7 +6,9 @@
 #ifndef LV_WAIT_H
 #define LV_WAIT_H
 
+#include <pthread.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include "lv/handle.h"
 
 struct wait_ops {
@@ -25,6 +27,53 @@ struct wait_ops {
 #define WAIT_FAILED 0xffffffffu
 #define INFINITE 0xffffffffu
 #define MAXIMUM_WAIT_OBJECTS 64
+
+/* The state of events, mutexes and semaphores; a named object's lives in
+ * the shared segment so that every lvrun process of the user sees it. */
+struct sync_state {
+    union {
+        struct {
+            bool manual, set;
+        } event;
+        struct {
+            int32_t owner_pid;  /* with owner_tid: thread ids are per process */
+            DWORD owner_tid;
+            unsigned count;
+            bool abandoned;
+        } mutex;
+        struct {
+            LONG count, max;
+        } sem;
+    } u;
+};
+
+#define SHARED_NAMES 512
+#define SHARED_HOLDERS 16
+#define SHARED_NAME_MAX 128
+
+/* A named object: its type (0 when the slot is free), its name, the
+ * processes holding handles to it (an object whose holders have all gone,
+ * dead ones included, is freed), its state. */
+struct shared_named {
+    uint8_t type;
+    WCHAR name[SHARED_NAME_MAX];
+    struct {
+        int32_t pid;
+        uint32_t handles;
+    } holders[SHARED_HOLDERS];
+    struct sync_state state;
+};
+
+struct shared_sync {
+    uint32_t magic;
+    uint32_t generation; /* bumped at every change; a shared futex */
+    uint32_t sleepers;   /* threads asleep on it: wakes cost nothing without */
+    pthread_mutex_t lock;
+    struct shared_named named[SHARED_NAMES];
+};
+
+/* The user's shared segment (mapped on first use). */
+struct shared_sync *wait_shared(void);
 
 void wait_lock(void);
 void wait_unlock(void);

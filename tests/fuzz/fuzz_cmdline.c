@@ -7,11 +7,13 @@
 #include "shell32.spec.h"
 #include "lv/teb.h"
 #include "lv/wstr.h"
+#include "harness.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
+    harness_init();
     teb_init_process();
     return 0;
 }

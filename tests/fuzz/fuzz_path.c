@@ -9,11 +9,13 @@
 #include "kernel32_private.h"
 #include "lv/path.h"
 #include "lv/teb.h"
+#include "harness.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
+    harness_init();
     char dir[] = "/tmp/lvrun-fuzz-path-XXXXXX";
     if (!mkdtemp(dir))
         abort();

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include "pe_image.h"
+#include "harness.h"
 
 #define GRANULARITY 0x10000u
 
@@ -24,6 +25,14 @@ static uint64_t taken_base(void)
         base = ((uintptr_t)p + GRANULARITY - 1) & ~(uint64_t)(GRANULARITY - 1);
     }
     return base;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    harness_init();
+    return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include "format.h"
+#include "harness.h"
 
 #define ARG_SIZE 0x10000u
 #define MAX_POSITION 100
@@ -40,6 +41,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
+    harness_init();
     for (uint64_t want = 0x200000000000ull; want < 0x700000000000ull; want += 0x100000000000ull) {
         void *p = mmap((void *)want, ARG_SIZE, PROT_READ | PROT_WRITE,
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);

@@ -10,12 +10,28 @@ program may also run, or fail as a program does.
 """
 import concurrent.futures
 import os
+import re
 import struct
 import subprocess
 import sys
 import tempfile
 
 TIMEOUT = 10
+
+# Known failures, by the field damaged: a fault inside lvrun's own code on
+# a pointer the damaged program passes ends lvrun with "internal error"
+# and SIGSEGV, where Windows raises an access violation in the program
+# (exit status 0xC0000005). A listed case that passes fails the test, so
+# that its entry is removed.
+TODO = {
+    'section .bss Characteristics',      # .bss read-only: a write in RtlInitializeCriticalSectionEx
+}
+
+SECTION_FIELDS = [(0, 'Name'), (8, 'VirtualSize'), (12, 'VirtualAddress'),
+                  (16, 'SizeOfRawData'), (20, 'PointerToRawData'),
+                  (24, 'PointerToRelocations'), (28, 'PointerToLinenumbers'),
+                  (32, 'NumberOfRelocations'), (34, 'NumberOfLinenumbers'),
+                  (36, 'Characteristics')]
 
 
 def sections(data):
@@ -28,13 +44,35 @@ def sections(data):
                              for i in range(nsec)]
 
 
+def field(data, off):
+    """The header field at file offset off, by name."""
+    lfanew = struct.unpack_from('<I', data, 0x3c)[0]
+    nsec, optsize = struct.unpack_from('<H12xH', data, lfanew + 6)
+    table = lfanew + 24 + optsize
+    if off < 0x40:
+        return 'DOS header'
+    if off < lfanew:
+        return 'DOS stub'
+    if off < lfanew + 24:
+        return 'PE signature and file header'
+    if off < lfanew + 24 + 112:
+        return 'optional header'
+    if off < table:
+        return 'data directory %d' % ((off - lfanew - 24 - 112) // 8)
+    if off < table + 40 * nsec:
+        i, rel = divmod(off - table, 40)
+        name = data[table + 40 * i:table + 40 * i + 8].rstrip(b'\0').decode(errors='replace')
+        return 'section %s %s' % (name, [f for o, f in SECTION_FIELDS if o <= rel][-1])
+    return 'header padding'
+
+
 def variants(data, kind):
     size_of_headers, secs = sections(data)
     if kind == 'headers':
         for off in range(size_of_headers):
             copy = bytearray(data)
             copy[off] ^= 0xff
-            yield 'byte 0x%x flipped' % off, bytes(copy)
+            yield 'byte 0x%x flipped (%s)' % (off, field(data, off)), bytes(copy)
     else:
         cuts = set()
         for ptr, size in secs:
@@ -44,7 +82,7 @@ def variants(data, kind):
 
 
 def run(lvrun, folder, name, content):
-    path = os.path.join(folder, name.replace(' ', '_') + '.exe')
+    path = os.path.join(folder, re.search('0x[0-9a-f]+', name).group() + '.exe')
     with open(path, 'wb') as f:
         f.write(content)
     try:
@@ -63,7 +101,8 @@ def run(lvrun, folder, name, content):
 
 
 def main():
-    lvrun, exe, kind = sys.argv[1:4]
+    lvrun, exe = map(os.path.abspath, sys.argv[1:3])
+    kind = sys.argv[3]
     with open(exe, 'rb') as f:
         data = f.read()
     with tempfile.TemporaryDirectory() as folder:
@@ -72,10 +111,18 @@ def main():
         cases = list(variants(data, kind))
         with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
             failures = [r for r in pool.map(lambda c: run(lvrun, folder, *c), cases) if r]
-    for f in failures:
+    todo = {n for n, _ in cases if any(n.endswith('(%s)' % t) for t in TODO)}
+    failed = [f for f in failures if f.split(':')[0] not in todo]
+    known = [f for f in failures if f.split(':')[0] in todo]
+    fixed = {t for t in TODO if not any(f.split(':')[0].endswith('(%s)' % t) for f in known)}
+    for f in failed:
         print(f)
-    print('%d damaged copies, %d failed' % (len(cases), len(failures)))
-    return 1 if failures else 0
+    for f in known:
+        print('todo: ' + f.splitlines()[0])
+    for t in sorted(fixed):
+        print('todo passed (remove it from TODO): ' + t)
+    print('%d damaged copies, %d failed, %d known failures' % (len(cases), len(failed), len(known)))
+    return 1 if failed or fixed else 0
 
 
 if __name__ == '__main__':

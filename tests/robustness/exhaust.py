@@ -24,7 +24,7 @@ def bound():
 
 
 def main():
-    lvrun, exe = sys.argv[1:3]
+    lvrun, exe = map(os.path.abspath, sys.argv[1:3])
     with tempfile.TemporaryDirectory() as folder:
         os.environ['LVRUN_PREFIX'] = os.path.join(folder, 'prefix')
         p = subprocess.run([lvrun, exe], cwd=folder, preexec_fn=bound,

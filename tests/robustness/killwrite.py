@@ -13,7 +13,8 @@ import time
 
 
 def main():
-    lvrun, exe, mode = sys.argv[1:4]
+    lvrun, exe = map(os.path.abspath, sys.argv[1:3])
+    mode = sys.argv[3]
     with tempfile.TemporaryDirectory() as folder:
         os.environ['LVRUN_PREFIX'] = os.path.join(folder, 'prefix')
         out = os.path.join(folder, 'out.bin')

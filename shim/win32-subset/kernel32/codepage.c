@@ -144,6 +144,7 @@ int WINAPI WideCharToMultiByte(UINT cp, DWORD flags, const WCHAR *src, int srcle
                                char *dst, int dstlen, const char *defchar,
                                BOOL *used_default)
 {
+    UINT asked = cp;
     cp = real_cp(cp);
     if (!src || srclen == 0 || dstlen < 0 || (dstlen && !dst) ||
         (dst && (const void *)dst == (const void *)src)) {
@@ -154,8 +155,10 @@ int WINAPI WideCharToMultiByte(UINT cp, DWORD flags, const WCHAR *src, int srcle
     if (used_default)
         *used_default = FALSE;
     if (cp == CP_UTF8) {
-        /* UTF-8 takes no default character, as on Windows. */
-        if (defchar || used_default) {
+        /* CP_UTF8 takes no default character, as on Windows; CP_ACP and
+         * CP_OEMCP being UTF-8 accept one (never used: every character
+         * has a UTF-8 form), as Windows set to UTF-8 does. */
+        if (asked == CP_UTF8 && (defchar || used_default)) {
             SetLastError(ERROR_INVALID_PARAMETER);
             return 0;
         }

@@ -1,6 +1,7 @@
 /* The console: standard handles that are terminals. Text is UTF-16 on the
  * Windows side and UTF-8 on the terminal. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -20,6 +21,7 @@
 static DWORD g_input_mode = ENABLE_PROCESSED_INPUT | ENABLE_LINE_INPUT | ENABLE_ECHO_INPUT;
 static DWORD g_output_mode = ENABLE_PROCESSED_OUTPUT | ENABLE_WRAP_AT_EOL_OUTPUT;
 static UINT g_output_cp = 65001, g_input_cp = 65001;
+static WORD g_attributes = 7;
 
 /* The host fd of a console handle; anything that is not a terminal is not
  * a console, and Windows fails console calls on it. */
@@ -195,7 +197,7 @@ BOOL WINAPI GetConsoleScreenBufferInfo(HANDLE h, CONSOLE_SCREEN_BUFFER_INFO *inf
     memset(info, 0, sizeof *info);
     info->dwSize.X = (SHORT)ws.ws_col;
     info->dwSize.Y = (SHORT)ws.ws_row;
-    info->wAttributes = 7;
+    info->wAttributes = g_attributes;
     info->srWindow.Right = (SHORT)(ws.ws_col - 1);
     info->srWindow.Bottom = (SHORT)(ws.ws_row - 1);
     info->dwMaximumWindowSize = info->dwSize;
@@ -209,4 +211,22 @@ BOOL WINAPI FlushConsoleInputBuffer(HANDLE h)
         return FALSE;
     tcflush(fd, TCIFLUSH);
     return TRUE;
+}
+
+/* The 16 console colours as ANSI SGR colours: Windows' bit order is blue,
+ * green, red, intensity; ANSI's is red, green, blue, with bright colours
+ * at 90 and 100. Only a terminal gets them: on a file or pipe the handle is
+ * not a console and the call fails, writing nothing, as on Windows. */
+BOOL WINAPI SetConsoleTextAttribute(HANDLE h, WORD attr)
+{
+    int fd = console_fd(h);
+    if (fd < 0)
+        return FALSE;
+    static const int rgb[8] = { 0, 4, 2, 6, 1, 5, 3, 7 };
+    char seq[32];
+    int fg = rgb[attr & 7], bg = rgb[(attr >> 4) & 7];
+    int n = snprintf(seq, sizeof seq, "\033[0;%d;%dm", (attr & 8 ? 90 : 30) + fg,
+                     (attr & 0x80 ? 100 : 40) + bg);
+    g_attributes = attr;
+    return write_all(fd, seq, (size_t)n);
 }

@@ -12,6 +12,7 @@
 #include "lv/handle.h"
 #include "lv/path.h"
 #include "lv/trace.h"
+#include "lv/wait.h"
 #include "lv/w32error.h"
 #include "lv/wstr.h"
 
@@ -46,12 +47,42 @@ static DWORD missing_error(const char *host)
     return err;
 }
 
+static bool wants_write(DWORD access)
+{
+    return access & (GENERIC_WRITE | GENERIC_ALL | FILE_WRITE_DATA | FILE_APPEND_DATA);
+}
+
+/* The checks Windows makes before it touches an existing file: a folder
+ * opens only with backup semantics, a read-only file not for writing, and
+ * the share modes of every other open must allow this one. */
+static DWORD check_existing(const struct stat *st, DWORD access, DWORD disposition,
+                            DWORD flags)
+{
+    if (S_ISDIR(st->st_mode))
+        return flags & FILE_FLAG_BACKUP_SEMANTICS ? ERROR_SUCCESS : ERROR_ACCESS_DENIED;
+    if (disposition == CREATE_NEW)
+        return ERROR_FILE_EXISTS;
+    if (S_ISREG(st->st_mode) && !(st->st_mode & S_IWUSR) &&
+        (wants_write(access) || disposition == CREATE_ALWAYS ||
+         disposition == TRUNCATE_EXISTING || (flags & FILE_FLAG_DELETE_ON_CLOSE)))
+        return ERROR_ACCESS_DENIED;
+    return ERROR_SUCCESS;
+}
+
+static HANDLE fail(char *host, DWORD err)
+{
+    free(host);
+    SetLastError(err);
+    return INVALID_HANDLE_VALUE;
+}
+
 HANDLE WINAPI CreateFileW(const WCHAR *name, DWORD access, DWORD share,
                           SECURITY_ATTRIBUTES *sa, DWORD disposition, DWORD flags,
                           HANDLE template)
 {
-    (void)share, (void)template;
-    if (!name || disposition < CREATE_NEW || disposition > TRUNCATE_EXISTING) {
+    (void)template;
+    if (!name || disposition < CREATE_NEW || disposition > TRUNCATE_EXISTING ||
+        (disposition == TRUNCATE_EXISTING && !wants_write(access))) {
         SetLastError(ERROR_INVALID_PARAMETER);
         return INVALID_HANDLE_VALUE;
     }
@@ -62,34 +93,54 @@ HANDLE WINAPI CreateFileW(const WCHAR *name, DWORD access, DWORD share,
     }
     struct stat st;
     bool existed = stat(host, &st) == 0;
+    if (existed) {
+        DWORD err = check_existing(&st, access, disposition, flags);
+        if (err)
+            return fail(host, err);
+    } else if (disposition == OPEN_EXISTING || disposition == TRUNCATE_EXISTING) {
+        return fail(host, errno == ENOENT ? missing_error(host) : w32_error_from_errno(errno));
+    }
     int fd;
     if (existed && S_ISDIR(st.st_mode)) {
-        /* Folders open only with backup semantics, as on Windows. */
-        if (!(flags & FILE_FLAG_BACKUP_SEMANTICS)) {
-            free(host);
-            SetLastError(ERROR_ACCESS_DENIED);
-            return INVALID_HANDLE_VALUE;
-        }
         fd = open(host, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     } else {
-        if (existed && disposition == CREATE_NEW) {
-            free(host);
-            SetLastError(ERROR_FILE_EXISTS);
-            return INVALID_HANDLE_VALUE;
-        }
         mode_t mode = (flags & FILE_ATTRIBUTE_READONLY) ? 0444 : 0666;
-        fd = open(host, open_flags(access, disposition), mode);
+        /* Truncation waits for the share check. */
+        fd = open(host, open_flags(access, disposition) & ~O_TRUNC, mode);
     }
     trace(file, "CreateFileW: %s: %s", host, fd < 0 ? strerror(errno) : "opened");
-    if (fd < 0) {
-        DWORD err = errno == ENOENT ? missing_error(host) : w32_error_from_errno(errno);
-        free(host);
-        SetLastError(err);
+    if (fd < 0)
+        return fail(host, errno == ENOENT ? missing_error(host) : w32_error_from_errno(errno));
+    if (!existed && fstat(fd, &st)) {
+        close(fd);
+        return fail(host, w32_error_from_errno(errno));
+    }
+    uint32_t slot = 0, id = 0;
+    if (!share_acquire(&st, access, share, flags, &slot, &id)) {
+        close(fd);
+        return fail(host, ERROR_SHARING_VIOLATION);
+    }
+    if (existed && S_ISREG(st.st_mode) &&
+        (disposition == CREATE_ALWAYS || disposition == TRUNCATE_EXISTING) &&
+        ftruncate(fd, 0)) {
+        DWORD err = w32_error_from_errno(errno);
+        share_release(slot, id);
+        close(fd);
+        return fail(host, err);
+    }
+    if (!existed)
+        dircache_note_added(host);
+    struct file_object *f = file_object_new(fd, access, host);
+    free(host);
+    if (!f) {
+        share_release(slot, id);
+        close(fd);
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
         return INVALID_HANDLE_VALUE;
     }
-    struct file_object *f = file_object_new(fd, access, host);
     f->options = flags;
-    free(host);
+    f->share_slot = slot;
+    f->share_id = id;
     HANDLE h = handle_table_insert(&f->obj, sa && sa->bInheritHandle);
     object_release(&f->obj);
     if (!h)
@@ -115,6 +166,33 @@ struct file_object *file_from_handle(HANDLE h)
     return (struct file_object *)handle_table_get(h, OBJ_FILE);
 }
 
+static off_t ov_offset(const OVERLAPPED *ov)
+{
+    return ((off_t)ov->u.s.OffsetHigh << 32) | ov->u.s.Offset;
+}
+
+/* I/O runs to completion before the call returns, overlapped or not; an
+ * OVERLAPPED then receives the status and count as a completed request
+ * does, and its event is signaled. A handle opened without
+ * FILE_FLAG_OVERLAPPED moves its file pointer past the data, as on
+ * Windows; an overlapped handle has no file pointer to move. */
+static void complete(OVERLAPPED *ov, DWORD status, size_t count)
+{
+    ov->Internal = status;
+    ov->InternalHigh = count;
+    if (ov->hEvent)
+        SetEvent(ov->hEvent);
+}
+
+static ssize_t at_offset(struct file_object *f, void *buf, size_t len, off_t off, bool wr)
+{
+    if (!(f->options & FILE_FLAG_OVERLAPPED) && lseek(f->fd, off, SEEK_SET) >= 0)
+        return wr ? write(f->fd, buf, len) : read(f->fd, buf, len);
+    return wr ? pwrite(f->fd, buf, len, off) : pread(f->fd, buf, len, off);
+}
+
+#define STATUS_END_OF_FILE 0xC0000011u
+
 BOOL WINAPI ReadFile(HANDLE h, void *buf, DWORD len, DWORD *got, OVERLAPPED *ov)
 {
     struct file_object *f = file_from_handle(h);
@@ -123,26 +201,34 @@ BOOL WINAPI ReadFile(HANDLE h, void *buf, DWORD len, DWORD *got, OVERLAPPED *ov)
     if (!f)
         return FALSE;
     ssize_t n;
+    bool seekable = ov && !file_is_pipe(f->fd);
     do {
-        n = ov ? pread(f->fd, buf, len,
-                       ((off_t)ov->u.s.OffsetHigh << 32) | ov->u.s.Offset)
-               : read(f->fd, buf, len);
+        n = seekable ? at_offset(f, buf, len, ov_offset(ov), false) : read(f->fd, buf, len);
     } while (n < 0 && errno == EINTR);
+    int err = errno;
+    bool pipe_eof = n == 0 && len && file_is_pipe(f->fd);
     object_release(&f->obj);
     if (n < 0) {
-        /* A pipe whose writers are gone reads as "broken pipe" on Windows;
-         * a closed pipe's read of 0 bytes is reported the same way. */
+        errno = err;
         return w32_fail_errno();
     }
     if (got)
         *got = (DWORD)n;
-    if (ov) {
-        ov->Internal = 0;
-        ov->InternalHigh = n;
-    }
-    if (n == 0 && len && file_is_pipe(f->fd)) {
+    /* A pipe whose writers are gone reads as "broken pipe" on Windows. */
+    if (pipe_eof) {
+        if (ov)
+            complete(ov, 0xC000014Bu /* STATUS_PIPE_BROKEN */, 0);
         SetLastError(ERROR_BROKEN_PIPE);
         return FALSE;
+    }
+    if (ov) {
+        /* An overlapped read at the end of a file fails with EOF. */
+        bool eof = n == 0 && len;
+        complete(ov, eof ? STATUS_END_OF_FILE : 0, n);
+        if (eof) {
+            SetLastError(ERROR_HANDLE_EOF);
+            return FALSE;
+        }
     }
     return TRUE;
 }
@@ -156,10 +242,11 @@ BOOL WINAPI WriteFile(HANDLE h, const void *buf, DWORD len, DWORD *written,
     if (!f)
         return FALSE;
     size_t done = 0;
-    off_t off = ov ? ((off_t)ov->u.s.OffsetHigh << 32) | ov->u.s.Offset : 0;
+    bool seekable = ov && !file_is_pipe(f->fd);
     while (done < len) {
-        ssize_t n = ov ? pwrite(f->fd, (const char *)buf + done, len - done, off + done)
-                       : write(f->fd, (const char *)buf + done, len - done);
+        ssize_t n = seekable ? at_offset(f, (char *)buf + done, len - done,
+                                         ov_offset(ov) + done, true)
+                             : write(f->fd, (const char *)buf + done, len - done);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
@@ -175,11 +262,35 @@ BOOL WINAPI WriteFile(HANDLE h, const void *buf, DWORD len, DWORD *written,
     object_release(&f->obj);
     if (written)
         *written = (DWORD)done;
-    if (ov) {
-        ov->Internal = 0;
-        ov->InternalHigh = done;
-    }
+    if (ov)
+        complete(ov, 0, done);
     return TRUE;
+}
+
+BOOL WINAPI GetOverlappedResultEx(HANDLE h, OVERLAPPED *ov, DWORD *count, DWORD timeout,
+                                  BOOL alertable)
+{
+    (void)h, (void)timeout, (void)alertable;
+    if (count)
+        *count = (DWORD)ov->InternalHigh;
+    switch ((DWORD)ov->Internal) {
+    case 0:
+        return TRUE;
+    case STATUS_END_OF_FILE:
+        SetLastError(ERROR_HANDLE_EOF);
+        return FALSE;
+    case 0xC000014Bu:
+        SetLastError(ERROR_BROKEN_PIPE);
+        return FALSE;
+    default:
+        SetLastError(ERROR_GEN_FAILURE);
+        return FALSE;
+    }
+}
+
+BOOL WINAPI GetOverlappedResult(HANDLE h, OVERLAPPED *ov, DWORD *count, BOOL wait)
+{
+    return GetOverlappedResultEx(h, ov, count, wait ? INFINITE : 0, FALSE);
 }
 
 BOOL WINAPI CloseHandle(HANDLE h)
@@ -483,19 +594,46 @@ static BOOL with_host_path(const WCHAR *name, int (*fn)(const char *))
     return TRUE;
 }
 
+/* Windows refuses to delete a folder, a read-only file and a file open
+ * without FILE_SHARE_DELETE. */
 static int delete_file(const char *host)
 {
     struct stat st;
-    if (lstat(host, &st) == 0 && S_ISDIR(st.st_mode)) {
-        errno = EACCES;
+    if (lstat(host, &st) == 0) {
+        if (S_ISDIR(st.st_mode) || (S_ISREG(st.st_mode) && !(st.st_mode & S_IWUSR))) {
+            errno = EACCES;
+            return -1;
+        }
+        if (!share_check(&st, DELETE)) {
+            errno = ETXTBSY;
+            return -1;
+        }
+    }
+    if (unlink(host))
+        return -1;
+    dircache_note_removed(host);
+    return 0;
+}
+
+static int remove_dir(const char *host)
+{
+    struct stat st;
+    if (lstat(host, &st) == 0 && S_ISDIR(st.st_mode) && !share_check(&st, DELETE)) {
+        errno = ETXTBSY;
         return -1;
     }
-    return unlink(host);
+    if (rmdir(host))
+        return -1;
+    dircache_note_removed(host);
+    return 0;
 }
 
 static int make_dir(const char *host)
 {
-    return mkdir(host, 0777);
+    if (mkdir(host, 0777))
+        return -1;
+    dircache_note_added(host);
+    return 0;
 }
 
 BOOL WINAPI DeleteFileW(const WCHAR *name)
@@ -527,7 +665,7 @@ BOOL WINAPI CreateDirectoryA(const char *name, SECURITY_ATTRIBUTES *sa)
 
 BOOL WINAPI RemoveDirectoryW(const WCHAR *name)
 {
-    return with_host_path(name, rmdir);
+    return with_host_path(name, remove_dir);
 }
 
 BOOL WINAPI RemoveDirectoryA(const char *name)
@@ -536,51 +674,6 @@ BOOL WINAPI RemoveDirectoryA(const char *name)
     BOOL r = RemoveDirectoryW(w);
     free(w);
     return r;
-}
-
-#define MOVEFILE_REPLACE_EXISTING 1
-#define MOVEFILE_COPY_ALLOWED 2
-
-BOOL WINAPI MoveFileExW(const WCHAR *from, const WCHAR *to, DWORD flags)
-{
-    char *hfrom = path_windows_to_host_w(from);
-    char *hto = to ? path_windows_to_host_w(to) : NULL;
-    BOOL ok = FALSE;
-    struct stat st;
-    if (!hfrom || (to && !hto)) {
-        SetLastError(ERROR_PATH_NOT_FOUND);
-    } else if (lstat(hfrom, &st)) {
-        SetLastError(errno == ENOENT ? missing_error(hfrom) : w32_error_from_errno(errno));
-    } else if (!to) {
-        ok = unlink(hfrom) == 0 ? TRUE : w32_fail_errno();
-    } else if (!(flags & MOVEFILE_REPLACE_EXISTING) && lstat(hto, &st) == 0 &&
-               strcasecmp(hfrom, hto)) {
-        SetLastError(ERROR_ALREADY_EXISTS);
-    } else {
-        ok = rename(hfrom, hto) == 0 ? TRUE : w32_fail_errno();
-    }
-    free(hfrom);
-    free(hto);
-    return ok;
-}
-
-BOOL WINAPI MoveFileExA(const char *from, const char *to, DWORD flags)
-{
-    WCHAR *wf = ansi_to_wstr(from), *wt = ansi_to_wstr(to);
-    BOOL r = MoveFileExW(wf, wt, flags);
-    free(wf);
-    free(wt);
-    return r;
-}
-
-BOOL WINAPI MoveFileW(const WCHAR *from, const WCHAR *to)
-{
-    return MoveFileExW(from, to, MOVEFILE_COPY_ALLOWED);
-}
-
-BOOL WINAPI MoveFileA(const char *from, const char *to)
-{
-    return MoveFileExA(from, to, MOVEFILE_COPY_ALLOWED);
 }
 
 BOOL WINAPI DuplicateHandle(HANDLE src_process, HANDLE src, HANDLE dst_process,

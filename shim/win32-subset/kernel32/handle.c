@@ -2,9 +2,12 @@
  * programs that test the low bits or compare with small constants work. */
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include "lv/handle.h"
+#include "kernel32_private.h"
 #include "lv/w32error.h"
 
 #define MAX_HANDLES (1 << 16)
@@ -175,6 +178,8 @@ bool handle_set_inherit(HANDLE h, bool inherit)
 static void file_destroy(struct object *obj)
 {
     struct file_object *f = (struct file_object *)obj;
+    file_locks_free(f);
+    share_release(f->share_slot, f->share_id);
     if (f->fd > 2)
         close(f->fd);
     if (f->host_path && (f->options & 0x04000000 /* FILE_FLAG_DELETE_ON_CLOSE */))
@@ -191,7 +196,19 @@ struct file_object *file_object_new(int fd, DWORD access, const char *host_path)
     object_init(&f->obj, OBJ_FILE, file_destroy);
     f->fd = fd;
     f->access = access;
-    f->host_path = host_path ? realpath(host_path, NULL) : NULL;
+    /* Absolute, for FILE_FLAG_DELETE_ON_CLOSE after a change of folder;
+     * not realpath, whose walk would cost every open a stat per folder. */
+    if (host_path && host_path[0] != '/') {
+        char cwd[4096];
+        if (getcwd(cwd, sizeof cwd)) {
+            size_t n = strlen(cwd) + strlen(host_path) + 2;
+            f->host_path = malloc(n);
+            if (f->host_path)
+                snprintf(f->host_path, n, "%s/%s", cwd, host_path);
+        }
+    } else if (host_path) {
+        f->host_path = strdup(host_path);
+    }
     return f;
 }
 

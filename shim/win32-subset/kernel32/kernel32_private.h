@@ -18,6 +18,16 @@ struct file_object *file_from_handle(HANDLE h);
 bool file_is_pipe(int fd);
 DWORD file_attributes_from_stat(const struct stat *st);
 
+/* Windows share modes across the opens of every lvrun process (share.c):
+ * false for a sharing violation. An accepted open is recorded in *slot and *id
+ * until share_release; share_check only asks (DeleteFile, MoveFile). */
+bool share_acquire(const struct stat *st, DWORD access, DWORD share, DWORD flags,
+                   uint32_t *slot, uint32_t *id);
+bool share_check(const struct stat *st, DWORD access);
+void share_release(uint32_t slot, uint32_t id);
+/* The byte-range locks of a file object go with it (lock.c). */
+void file_locks_free(struct file_object *f);
+
 /* The UTF-16 environment block kept in the process parameters. */
 void environ_init(void);
 

@@ -1,9 +1,9 @@
 /* The Windows path translator. C: is the prefix's drive_c, Z: is the host
  * root; backslashes and slashes are both separators; a name that does not
  * exist with its exact case is looked up case-insensitively, component by
- * component, as Windows file systems compare names. */
+ * component, as Windows file systems compare names (dircache.c keeps the
+ * many-file case fast). */
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <pwd.h>
@@ -101,65 +101,63 @@ void path_create_folder(const char *win)
 
 char *path_find_case_insensitive(const char *dir, const char *name)
 {
-    DIR *d = opendir(dir);
-    if (!d)
+    char *real;
+    if (dircache_lookup(dir, name, &real) <= 0)
         return NULL;
-    char *found = NULL;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (!strcasecmp(e->d_name, name)) {
-            size_t n = strlen(dir) + strlen(e->d_name) + 2;
-            found = malloc(n);
-            snprintf(found, n, "%s/%s", dir, e->d_name);
-            break;
-        }
-    }
-    closedir(d);
+    size_t n = strlen(dir) + strlen(real) + 2;
+    char *found = malloc(n);
+    if (found)
+        snprintf(found, n, "%s/%s", dir, real);
+    free(real);
     return found;
 }
 
-/* Replace each component of path that does not exist by an entry of its
- * folder that matches case-insensitively; components from the first one
- * with no match on are kept as asked (a file about to be created). */
+/* The host path whose components match path's case-insensitively, from
+ * the last one backwards: a missing name is looked up in its folder (the
+ * folder cache), a missing folder likewise first. Names with no match
+ * are kept as asked (a file about to be created). */
 static char *resolve_case(char *path)
 {
     if (access(path, F_OK) == 0 || errno != ENOENT)
         return path;
-    char out[PATH_MAX];
-    size_t len = 0;
-    const char *p = path;
-    int matching = 1;
-    if (*p == '/') {
-        out[len++] = '/';
-        p++;
+    size_t len = strlen(path);
+    while (len > 1 && path[len - 1] == '/')
+        len--;
+    size_t cut = len;
+    while (cut > 0 && path[cut - 1] != '/')
+        cut--;
+    size_t nlen = len - cut;
+    if (!nlen || nlen > NAME_MAX ||
+        (nlen == 1 && path[cut] == '.') || (nlen == 2 && !strncmp(path + cut, "..", 2)))
+        return path;
+    char name[NAME_MAX + 1];
+    memcpy(name, path + cut, nlen);
+    name[nlen] = 0;
+    char *dir = cut == 0 ? strdup(".") : cut == 1 ? strdup("/") : strndup(path, cut - 1);
+    if (!dir)
+        return path;
+    char *real;
+    int r = dircache_lookup(dir, name, &real);
+    if (r < 0 && errno == ENOENT && cut > 1) {
+        dir = resolve_case(dir);
+        r = dircache_lookup(dir, name, &real);
     }
-    out[len] = 0;
-    while (*p) {
-        size_t n = strcspn(p, "/");
-        char comp[NAME_MAX + 1];
-        if (n > NAME_MAX || len + n + 2 >= sizeof out)
-            return path;
-        memcpy(comp, p, n);
-        comp[n] = 0;
-        char try[PATH_MAX];
-        snprintf(try, sizeof try, "%s%s%s", out, len && out[len - 1] != '/' ? "/" : "", comp);
-        if (matching && access(try, F_OK) != 0 && strcmp(comp, ".") && strcmp(comp, "..")) {
-            char *m = path_find_case_insensitive(len ? out : ".", comp);
-            if (m) {
-                snprintf(try, sizeof try, "%s", len ? m : m + 2);
-                free(m);
-            } else {
-                matching = 0;
-            }
-        }
-        snprintf(out, sizeof out, "%s", try);
-        len = strlen(out);
-        p += n;
-        while (*p == '/')
-            p++;
+    const char *use = r > 0 ? real : name;
+    const char *tail = path + len;
+    size_t n = strlen(dir) + strlen(use) + strlen(tail) + 2;
+    char *out = malloc(n);
+    if (out) {
+        if (cut == 0)
+            snprintf(out, n, "%s%s", use, tail);
+        else
+            snprintf(out, n, "%s%s%s%s", dir, strcmp(dir, "/") ? "/" : "", use, tail);
+        free(path);
+        path = out;
     }
-    free(path);
-    return strdup(out);
+    if (r > 0)
+        free(real);
+    free(dir);
+    return path;
 }
 
 static const char *const devices[] = {

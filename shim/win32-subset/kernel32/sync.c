@@ -1,6 +1,9 @@
 /* Events, mutexes and semaphores: waitable objects of the one wait
- * mechanism. Names are shared within the process; sharing them between
- * lvrun processes is not done yet (a name opens this process's object). */
+ * mechanism. A named object lives in the user's shared segment (lv/wait.h)
+ * so that every lvrun process opens the same one by name; its state is
+ * there, and a process's handles to it are local objects pointing at it. */
+#include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include "kernel32.spec.h"
@@ -11,24 +14,56 @@
 
 struct sync_object {
     struct object obj;
-    WCHAR *name;
+    struct sync_state *st;        /* &local, or the shared slot's state */
+    struct sync_state local;
+    struct shared_named *slot;    /* a named object's shared slot */
     struct sync_object *next;
-    union {
-        struct {
-            bool manual, set;
-        } event;
-        struct {
-            DWORD owner;
-            unsigned count;
-            bool abandoned;
-        } mutex;
-        struct {
-            LONG count, max;
-        } sem;
-    } u;
 };
 
-static struct sync_object *g_objects; /* all of them, under the wait lock */
+static struct sync_object *g_objects; /* this process's, under the wait lock */
+
+static int32_t self_pid(void)
+{
+    return (int32_t)GetCurrentProcessId();
+}
+
+static bool pid_alive(int32_t pid)
+{
+    return pid == self_pid() || kill(pid, 0) == 0 || errno != ESRCH;
+}
+
+/* Under the wait lock: the slot's holders that died go; a slot no one
+ * holds is free. */
+static void slot_collect(struct shared_named *slot)
+{
+    bool held = false;
+    for (int i = 0; i < SHARED_HOLDERS; i++) {
+        if (slot->holders[i].handles && !pid_alive(slot->holders[i].pid))
+            slot->holders[i].handles = 0;
+        held |= slot->holders[i].handles != 0;
+    }
+    if (!held)
+        slot->type = 0;
+}
+
+static bool slot_hold(struct shared_named *slot, int delta)
+{
+    int32_t me = self_pid();
+    int free_i = -1;
+    for (int i = 0; i < SHARED_HOLDERS; i++) {
+        if (slot->holders[i].handles && slot->holders[i].pid == me) {
+            slot->holders[i].handles += delta;
+            return true;
+        }
+        if (!slot->holders[i].handles && free_i < 0)
+            free_i = i;
+    }
+    if (delta <= 0 || free_i < 0)
+        return false;
+    slot->holders[free_i].pid = me;
+    slot->holders[free_i].handles = delta;
+    return true;
+}
 
 static void sync_destroy(struct object *obj)
 {
@@ -39,52 +74,63 @@ static void sync_destroy(struct object *obj)
             *pp = s->next;
             break;
         }
+    if (s->slot) {
+        slot_hold(s->slot, -1);
+        slot_collect(s->slot);
+    }
     wait_unlock();
-    free(s->name);
     free(s);
 }
 
 static bool event_signaled(struct object *obj, DWORD tid)
 {
     (void)tid;
-    return ((struct sync_object *)obj)->u.event.set;
+    return ((struct sync_object *)obj)->st->u.event.set;
 }
 
 static bool event_acquire(struct object *obj, DWORD tid)
 {
     (void)tid;
-    struct sync_object *s = (struct sync_object *)obj;
-    if (!s->u.event.manual)
-        s->u.event.set = false;
+    struct sync_state *st = ((struct sync_object *)obj)->st;
+    if (!st->u.event.manual)
+        st->u.event.set = false;
     return false;
 }
 
+/* A mutex whose owning process died is abandoned, as Windows abandons the
+ * mutexes of a process that ends. */
 static bool mutex_signaled(struct object *obj, DWORD tid)
 {
-    struct sync_object *s = (struct sync_object *)obj;
-    return !s->u.mutex.count || s->u.mutex.owner == tid;
+    struct sync_state *st = ((struct sync_object *)obj)->st;
+    if (st->u.mutex.count && !pid_alive(st->u.mutex.owner_pid)) {
+        st->u.mutex.count = 0;
+        st->u.mutex.abandoned = true;
+    }
+    return !st->u.mutex.count ||
+           (st->u.mutex.owner_pid == self_pid() && st->u.mutex.owner_tid == tid);
 }
 
 static bool mutex_acquire(struct object *obj, DWORD tid)
 {
-    struct sync_object *s = (struct sync_object *)obj;
-    bool abandoned = s->u.mutex.abandoned;
-    s->u.mutex.abandoned = false;
-    s->u.mutex.owner = tid;
-    s->u.mutex.count++;
+    struct sync_state *st = ((struct sync_object *)obj)->st;
+    bool abandoned = st->u.mutex.abandoned;
+    st->u.mutex.abandoned = false;
+    st->u.mutex.owner_pid = self_pid();
+    st->u.mutex.owner_tid = tid;
+    st->u.mutex.count++;
     return abandoned;
 }
 
 static bool sem_signaled(struct object *obj, DWORD tid)
 {
     (void)tid;
-    return ((struct sync_object *)obj)->u.sem.count > 0;
+    return ((struct sync_object *)obj)->st->u.sem.count > 0;
 }
 
 static bool sem_acquire(struct object *obj, DWORD tid)
 {
     (void)tid;
-    ((struct sync_object *)obj)->u.sem.count--;
+    ((struct sync_object *)obj)->st->u.sem.count--;
     return false;
 }
 
@@ -99,49 +145,97 @@ __attribute__((constructor)) static void sync_register(void)
     wait_register_type(OBJ_SEMAPHORE, &sem_ops);
 }
 
-/* The live object of that name, referenced; NULL when there is none. */
-static struct sync_object *find_named(const WCHAR *name)
+/* Under the wait lock: the live slot of that name, or NULL. */
+static struct shared_named *find_named(const WCHAR *name)
 {
-    for (struct sync_object *s = g_objects; s; s = s->next)
-        if (s->name && !wstr_cmp(s->name, name) && object_ref_if_live(&s->obj))
-            return s;
+    struct shared_sync *sh = wait_shared();
+    for (int i = 0; i < SHARED_NAMES; i++) {
+        struct shared_named *slot = &sh->named[i];
+        if (!slot->type || wstr_cmp(slot->name, name))
+            continue;
+        slot_collect(slot);
+        if (slot->type)
+            return slot;
+    }
     return NULL;
 }
 
-/* Creates (or, by name, opens) an object; init fills a new one. */
+static struct shared_named *new_slot(const WCHAR *name, enum object_type type)
+{
+    struct shared_sync *sh = wait_shared();
+    for (int i = 0; i < SHARED_NAMES; i++) {
+        struct shared_named *slot = &sh->named[i];
+        if (slot->type)
+            slot_collect(slot);
+        if (slot->type)
+            continue;
+        memset(slot, 0, sizeof *slot);
+        slot->type = (uint8_t)type;
+        memcpy(slot->name, name, (wstr_len(name) + 1) * sizeof(WCHAR));
+        return slot;
+    }
+    return NULL;
+}
+
+/* Under the wait lock: a local object for the state st (a slot's, when
+ * slot is not NULL: the process holds one more handle to it). */
+static struct sync_object *local_object(enum object_type type, struct shared_named *slot)
+{
+    struct sync_object *s = calloc(1, sizeof *s);
+    object_init(&s->obj, type, sync_destroy);
+    s->slot = slot;
+    s->st = slot ? &slot->state : &s->local;
+    s->next = g_objects;
+    g_objects = s;
+    return s;
+}
+
+static HANDLE insert(struct sync_object *s, bool inherit)
+{
+    HANDLE h = handle_table_insert(&s->obj, inherit);
+    object_release(&s->obj);
+    return h;
+}
+
+/* Creates (or, by name, opens) an object; init fills a new one's state. */
 static HANDLE create_sync(enum object_type type, const WCHAR *name,
-                          SECURITY_ATTRIBUTES *sa, void (*init)(struct sync_object *, const void *),
+                          SECURITY_ATTRIBUTES *sa, void (*init)(struct sync_state *, const void *),
                           const void *arg)
 {
     bool inherit = sa && sa->bInheritHandle;
+    bool named = name && *name;
+    if (named && wstr_len(name) >= SHARED_NAME_MAX) {
+        SetLastError(ERROR_FILENAME_EXCED_RANGE);
+        return NULL;
+    }
     wait_lock();
-    if (name && *name) {
+    struct shared_named *slot = named ? find_named(name) : NULL;
+    if (slot) {
         /* An existing object of the name is opened (ERROR_ALREADY_EXISTS),
          * or refused when it is of another type. */
-        struct sync_object *s = find_named(name);
-        if (s) {
+        if (slot->type != type || !slot_hold(slot, 1)) {
             wait_unlock();
-            if (s->obj.type != type) {
-                object_release(&s->obj);
-                SetLastError(ERROR_INVALID_HANDLE);
-                return NULL;
-            }
-            HANDLE h = handle_table_insert(&s->obj, inherit);
-            object_release(&s->obj);
-            SetLastError(ERROR_ALREADY_EXISTS);
-            return h;
+            SetLastError(ERROR_INVALID_HANDLE);
+            return NULL;
+        }
+        struct sync_object *s = local_object(type, slot);
+        wait_unlock();
+        HANDLE h = insert(s, inherit);
+        SetLastError(ERROR_ALREADY_EXISTS);
+        return h;
+    }
+    if (named) {
+        slot = new_slot(name, type);
+        if (!slot || !slot_hold(slot, 1)) {
+            wait_unlock();
+            SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+            return NULL;
         }
     }
-    struct sync_object *s = calloc(1, sizeof *s);
-    object_init(&s->obj, type, sync_destroy);
-    init(s, arg);
-    if (name && *name)
-        s->name = wstr_dup(name);
-    s->next = g_objects;
-    g_objects = s;
+    struct sync_object *s = local_object(type, slot);
+    init(s->st, arg);
     wait_unlock();
-    HANDLE h = handle_table_insert(&s->obj, inherit);
-    object_release(&s->obj);
+    HANDLE h = insert(s, inherit);
     SetLastError(ERROR_SUCCESS);
     return h;
 }
@@ -153,30 +247,31 @@ static HANDLE open_sync(enum object_type type, const WCHAR *name, BOOL inherit)
         return NULL;
     }
     wait_lock();
-    struct sync_object *s = find_named(name);
-    wait_unlock();
-    if (!s) {
+    struct shared_named *slot = find_named(name);
+    if (!slot) {
+        wait_unlock();
         SetLastError(ERROR_FILE_NOT_FOUND);
         return NULL;
     }
-    HANDLE h = NULL;
-    if (s->obj.type == type)
-        h = handle_table_insert(&s->obj, inherit);
-    else
+    if (slot->type != type || !slot_hold(slot, 1)) {
+        wait_unlock();
         SetLastError(ERROR_INVALID_HANDLE);
-    object_release(&s->obj);
-    return h;
+        return NULL;
+    }
+    struct sync_object *s = local_object(type, slot);
+    wait_unlock();
+    return insert(s, inherit);
 }
 
 struct event_init {
     bool manual, set;
 };
 
-static void init_event(struct sync_object *s, const void *arg)
+static void init_event(struct sync_state *st, const void *arg)
 {
     const struct event_init *e = arg;
-    s->u.event.manual = e->manual;
-    s->u.event.set = e->set;
+    st->u.event.manual = e->manual;
+    st->u.event.set = e->set;
 }
 
 #define CREATE_EVENT_MANUAL_RESET 1
@@ -238,7 +333,7 @@ static BOOL with_object(HANDLE h, enum object_type type,
 
 static BOOL do_set(struct sync_object *s, void *arg)
 {
-    s->u.event.set = arg != NULL;
+    s->st->u.event.set = arg != NULL;
     return TRUE;
 }
 
@@ -252,11 +347,12 @@ BOOL WINAPI ResetEvent(HANDLE h)
     return with_object(h, OBJ_EVENT, do_set, NULL);
 }
 
-static void init_mutex(struct sync_object *s, const void *arg)
+static void init_mutex(struct sync_state *st, const void *arg)
 {
     DWORD owner = *(const DWORD *)arg;
-    s->u.mutex.owner = owner;
-    s->u.mutex.count = owner ? 1 : 0;
+    st->u.mutex.owner_pid = owner ? self_pid() : 0;
+    st->u.mutex.owner_tid = owner;
+    st->u.mutex.count = owner ? 1 : 0;
 }
 
 HANDLE WINAPI CreateMutexW(SECURITY_ATTRIBUTES *sa, BOOL owned, const WCHAR *name)
@@ -289,12 +385,14 @@ HANDLE WINAPI OpenMutexW(DWORD access, BOOL inherit, const WCHAR *name)
 static BOOL do_release_mutex(struct sync_object *s, void *arg)
 {
     DWORD tid = *(DWORD *)arg;
-    if (!s->u.mutex.count || s->u.mutex.owner != tid) {
+    struct sync_state *st = s->st;
+    if (!st->u.mutex.count || st->u.mutex.owner_pid != self_pid() ||
+        st->u.mutex.owner_tid != tid) {
         SetLastError(ERROR_NOT_OWNER);
         return FALSE;
     }
-    if (--s->u.mutex.count == 0)
-        s->u.mutex.owner = 0;
+    if (--st->u.mutex.count == 0)
+        st->u.mutex.owner_pid = 0, st->u.mutex.owner_tid = 0;
     return TRUE;
 }
 
@@ -309,12 +407,16 @@ BOOL WINAPI ReleaseMutex(HANDLE h)
 void sync_abandon_mutexes(DWORD tid)
 {
     wait_lock();
-    for (struct sync_object *s = g_objects; s; s = s->next)
-        if (s->obj.type == OBJ_MUTEX && s->u.mutex.count && s->u.mutex.owner == tid) {
-            s->u.mutex.count = 0;
-            s->u.mutex.owner = 0;
-            s->u.mutex.abandoned = true;
+    for (struct sync_object *s = g_objects; s; s = s->next) {
+        struct sync_state *st = s->st;
+        if (s->obj.type == OBJ_MUTEX && st->u.mutex.count &&
+            st->u.mutex.owner_pid == self_pid() && st->u.mutex.owner_tid == tid) {
+            st->u.mutex.count = 0;
+            st->u.mutex.owner_pid = 0;
+            st->u.mutex.owner_tid = 0;
+            st->u.mutex.abandoned = true;
         }
+    }
     wait_state_changed();
     wait_unlock();
 }
@@ -323,11 +425,11 @@ struct sem_init {
     LONG initial, max;
 };
 
-static void init_sem(struct sync_object *s, const void *arg)
+static void init_sem(struct sync_state *st, const void *arg)
 {
     const struct sem_init *i = arg;
-    s->u.sem.count = i->initial;
-    s->u.sem.max = i->max;
+    st->u.sem.count = i->initial;
+    st->u.sem.max = i->max;
 }
 
 HANDLE WINAPI CreateSemaphoreW(SECURITY_ATTRIBUTES *sa, LONG initial, LONG max,
@@ -371,13 +473,14 @@ struct sem_release {
 static BOOL do_release_sem(struct sync_object *s, void *arg)
 {
     struct sem_release *r = arg;
-    if (r->count <= 0 || r->count > s->u.sem.max - s->u.sem.count) {
+    struct sync_state *st = s->st;
+    if (r->count <= 0 || r->count > st->u.sem.max - st->u.sem.count) {
         SetLastError(ERROR_TOO_MANY_POSTS);
         return FALSE;
     }
     if (r->previous)
-        *r->previous = s->u.sem.count;
-    s->u.sem.count += r->count;
+        *r->previous = st->u.sem.count;
+    st->u.sem.count += r->count;
     return TRUE;
 }
 
@@ -385,4 +488,20 @@ BOOL WINAPI ReleaseSemaphore(HANDLE h, LONG count, LONG *previous)
 {
     struct sem_release r = { count, previous };
     return with_object(h, OBJ_SEMAPHORE, do_release_sem, &r);
+}
+
+HANDLE WINAPI OpenMutexA(DWORD access, BOOL inherit, const char *name)
+{
+    WCHAR *w = ansi_to_wstr(name);
+    HANDLE h = OpenMutexW(access, inherit, w);
+    free(w);
+    return h;
+}
+
+HANDLE WINAPI OpenSemaphoreA(DWORD access, BOOL inherit, const char *name)
+{
+    WCHAR *w = ansi_to_wstr(name);
+    HANDLE h = OpenSemaphoreW(access, inherit, w);
+    free(w);
+    return h;
 }

@@ -1,43 +1,147 @@
-/* The wait mechanism (lv/wait.h). One process-wide lock orders every
- * signal and every check, so a wait for several objects sees one
- * consistent state and takes them all at once (wait-all); a condition
- * variable wakes the waiters after any change. */
+/* The wait mechanism (lv/wait.h). One lock orders every signal and every
+ * check, so a wait for several objects sees one consistent state and takes
+ * them all at once (wait-all). The lock and a generation counter live in
+ * host shared memory, one segment per user, because named objects are
+ * shared by every lvrun process of the user (kernel32/sync.c keeps their
+ * state in the same segment): a change anywhere bumps the generation and
+ * wakes the waiters of every process through a shared futex; they look
+ * again. The lock is robust: a process that dies holding it does not
+ * block the others. */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
+#include <linux/futex.h>
+#include <sys/syscall.h>
 #include "kernel32.spec.h"
+#include "kernel32_private.h"
 #include "lv/w32error.h"
 #include "lv/wait.h"
 
-static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t g_changed;
+#define SHARED_MAGIC 0x6c767731u /* "lvw1" */
+
+static struct shared_sync *g_shared;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
 static const struct wait_ops *g_ops[OBJ_TOKEN + 1];
 
-static void init_cond(void)
+static void init_lock(pthread_mutex_t *m)
 {
-    pthread_condattr_t attr;
-    pthread_condattr_init(&attr);
-    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-    pthread_cond_init(&g_changed, &attr);
-    pthread_condattr_destroy(&attr);
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED);
+    pthread_mutexattr_setrobust(&attr, PTHREAD_MUTEX_ROBUST);
+    pthread_mutex_init(m, &attr);
+    pthread_mutexattr_destroy(&attr);
+}
+
+/* The user's segment: created and initialized by the first lvrun process,
+ * mapped by the others once its magic says it is ready. Without /dev/shm
+ * the segment is private to the process (names are then per process). */
+static void map_shared(void)
+{
+    /* The layout's size is part of the name: lvrun builds with another
+     * layout use another segment instead of misreading this one. */
+    char name[64];
+    size_t size = sizeof(struct shared_sync);
+    snprintf(name, sizeof name, "/lvrun-%u-sync-%zx", (unsigned)getuid(), size);
+    int fd = shm_open(name, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    bool creator = fd >= 0;
+    if (!creator)
+        fd = shm_open(name, O_RDWR | O_CLOEXEC, 0600);
+    if (fd >= 0 && creator && ftruncate(fd, (off_t)size)) {
+        close(fd);
+        fd = -1;
+    }
+    void *p = MAP_FAILED;
+    if (fd >= 0) {
+        struct stat st;
+        if (creator || (fstat(fd, &st) == 0 && (size_t)st.st_size >= size))
+            p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        close(fd);
+    }
+    if (p == MAP_FAILED) {
+        p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        creator = true;
+        if (p == MAP_FAILED) {
+            fprintf(stderr, "lvrun: cannot map the synchronization segment\n");
+            exit(126);
+        }
+    }
+    struct shared_sync *sh = p;
+    if (creator) {
+        init_lock(&sh->lock);
+        __atomic_store_n(&sh->magic, SHARED_MAGIC, __ATOMIC_RELEASE);
+    } else {
+        while (__atomic_load_n(&sh->magic, __ATOMIC_ACQUIRE) != SHARED_MAGIC)
+            sched_yield();
+    }
+    g_shared = sh;
+}
+
+struct shared_sync *wait_shared(void)
+{
+    pthread_once(&g_once, map_shared);
+    return g_shared;
 }
 
 void wait_lock(void)
 {
-    pthread_once(&g_once, init_cond);
-    pthread_mutex_lock(&g_lock);
+    struct shared_sync *sh = wait_shared();
+    if (pthread_mutex_lock(&sh->lock) == EOWNERDEAD)
+        pthread_mutex_consistent(&sh->lock);
 }
 
 void wait_unlock(void)
 {
-    pthread_mutex_unlock(&g_lock);
+    pthread_mutex_unlock(&g_shared->lock);
 }
 
+/* Under the lock. Shared (not private) futex calls: waiters of other
+ * processes sleep on the same word. */
 void wait_state_changed(void)
 {
-    pthread_cond_broadcast(&g_changed);
+    __atomic_add_fetch(&g_shared->generation, 1, __ATOMIC_RELEASE);
+    if (g_shared->sleepers)
+        syscall(SYS_futex, &g_shared->generation, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
+}
+
+/* Drops the lock, sleeps until a change or the deadline, takes it again.
+ * Returns false when the deadline has passed. */
+static bool sleep_for_change(const struct timespec *deadline)
+{
+    uint32_t seen = __atomic_load_n(&g_shared->generation, __ATOMIC_ACQUIRE);
+    g_shared->sleepers++;
+    wait_unlock();
+    struct timespec rel, *tp = NULL;
+    bool timed_out = false;
+    if (deadline) {
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        rel.tv_sec = deadline->tv_sec - now.tv_sec;
+        rel.tv_nsec = deadline->tv_nsec - now.tv_nsec;
+        if (rel.tv_nsec < 0) {
+            rel.tv_sec--;
+            rel.tv_nsec += 1000000000;
+        }
+        timed_out = rel.tv_sec < 0;
+        tp = &rel;
+    }
+    if (!timed_out &&
+        syscall(SYS_futex, &g_shared->generation, FUTEX_WAIT, seen, tp, NULL, 0) &&
+        errno == ETIMEDOUT)
+        timed_out = true;
+    wait_lock();
+    /* A process killed asleep leaves its count behind: harmless, it only
+     * costs needless wakes. */
+    if (g_shared->sleepers)
+        g_shared->sleepers--;
+    return !timed_out;
 }
 
 void wait_register_type(enum object_type type, const struct wait_ops *ops)
@@ -131,9 +235,7 @@ DWORD wait_for_handles(DWORD count, const HANDLE *handles, bool wait_all, DWORD 
         }
         if (timeout == 0)
             break;
-        if (timeout == INFINITE)
-            pthread_cond_wait(&g_changed, &g_lock);
-        else if (pthread_cond_timedwait(&g_changed, &g_lock, &deadline) == ETIMEDOUT) {
+        if (!sleep_for_change(timeout == INFINITE ? NULL : &deadline)) {
             i = check(objs, count, wait_all, tid, &abandoned);
             if (i >= 0)
                 result = (abandoned ? WAIT_ABANDONED_0 : WAIT_OBJECT_0) + i;

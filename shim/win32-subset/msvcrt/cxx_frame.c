@@ -23,7 +23,7 @@ struct frame_view {
 
 enum {
     CATCH_CALLBACK, CATCH_PARENT, CATCH_FRAME, CATCH_INFO, CATCH_BLOCK, CATCH_HANDLER,
-    CATCH_TYPE, CATCH_RECORD, CATCH_CONTEXT, CATCH_BASE, CATCH_COUNT
+    CATCH_RECORD, CATCH_CONTEXT, CATCH_BASE, CATCH_COUNT
 };
 
 static const cxx_unwind_entry *unwind_map(ULONG_PTR base, const cxx_func_info *info)
@@ -172,7 +172,6 @@ static void *CALLBACK call_catch(EXCEPTION_RECORD *crec)
         .rec = *(const EXCEPTION_RECORD *)a[CATCH_RECORD],
         .context = (CONTEXT *)a[CATCH_CONTEXT],
     };
-    build_catch_object(h, (const cxx_catchable_type *)a[CATCH_TYPE], &c.rec, a[CATCH_PARENT]);
     cxx_catch_push(&c);
     void *cont = ((cxx_catch_funclet)cxx_rva(a[CATCH_BASE], h->handler))(0, a[CATCH_PARENT]);
     cxx_catch_pop(&c);
@@ -196,10 +195,12 @@ static __attribute__((noreturn)) void catch_at(EXCEPTION_RECORD *rec, DISPATCHER
     a[CATCH_INFO] = (ULONG_PTR)info;
     a[CATCH_BLOCK] = (ULONG_PTR)tb;
     a[CATCH_HANDLER] = (ULONG_PTR)h;
-    a[CATCH_TYPE] = (ULONG_PTR)ct;
-    a[CATCH_RECORD] = (ULONG_PTR)rec;
+        a[CATCH_RECORD] = (ULONG_PTR)rec;
     a[CATCH_CONTEXT] = (ULONG_PTR)dc->ContextRecord;
     a[CATCH_BASE] = dc->ImageBase;
+    /* The copy is made before the thrower's frames are unwound, as MSVC's
+     * runtime makes it. */
+    build_catch_object(h, ct, rec, v->parent);
     CONTEXT scratch;
     RtlUnwindEx((void *)dc->EstablisherFrame, (void *)dc->ControlPc, &crec, NULL, &scratch,
                 dc->HistoryTable);

@@ -1,0 +1,196 @@
+/* Share modes between every open of a file by any lvrun process of the
+ * user, as Windows checks them (ERROR_SHARING_VIOLATION).
+ *
+ * Host locks cannot say "others may read but not write", so the opens live
+ * in a small table in shared memory (/dev/shm/lvrun-share-<uid>), keyed by
+ * (device, inode): 4096 buckets of 16 opens, pages materialized only where
+ * used. One robust process-shared mutex guards it: a process that dies
+ * holding it leaves it usable, and the opens of a process that died without
+ * closing are dropped when they get in someone's way (its pid is gone).
+ * The cost on the open path is one uncontended mutex and a scan of one
+ * bucket. A bucket full of live opens lets further opens through unchecked
+ * rather than failing them. */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "kernel32_private.h"
+#include "lv/w32file.h"
+
+#define BUCKETS 4096
+#define PER_BUCKET 16
+#define MAGIC 0x6c76736831ull
+
+#define ACC_READ 1
+#define ACC_WRITE 2
+#define ACC_DELETE 4
+
+struct share_open {
+    uint64_t dev, ino;
+    int32_t pid;      /* 0: free */
+    uint32_t id;
+    uint8_t access, share;
+};
+
+struct share_table {
+    uint64_t magic;
+    pthread_mutex_t lock;
+    uint32_t next_id;
+    struct share_open opens[BUCKETS][PER_BUCKET];
+};
+
+static struct share_table *g_table;
+static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+
+static void table_map(void)
+{
+    char name[64];
+    snprintf(name, sizeof name, "/lvrun-share-%u", (unsigned)getuid());
+    size_t size = sizeof(struct share_table);
+    int fd = shm_open(name, O_RDWR | O_CREAT | O_EXCL, 0600);
+    bool creator = fd >= 0;
+    if (!creator)
+        fd = shm_open(name, O_RDWR, 0600);
+    if (fd < 0)
+        return;
+    if (creator && ftruncate(fd, size)) {
+        close(fd);
+        shm_unlink(name);
+        return;
+    }
+    /* The creator may not have sized it yet. */
+    struct stat st;
+    for (int i = 0; i < 1000 && fstat(fd, &st) == 0 && (size_t)st.st_size < size; i++)
+        sched_yield();
+    if (fstat(fd, &st) || (size_t)st.st_size < size) {
+        close(fd);
+        return;
+    }
+    struct share_table *t = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    close(fd);
+    if (t == MAP_FAILED)
+        return;
+    if (creator) {
+        pthread_mutexattr_t a;
+        pthread_mutexattr_init(&a);
+        pthread_mutexattr_setpshared(&a, PTHREAD_PROCESS_SHARED);
+        pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST);
+        pthread_mutex_init(&t->lock, &a);
+        pthread_mutexattr_destroy(&a);
+        __atomic_store_n(&t->magic, MAGIC, __ATOMIC_RELEASE);
+    } else {
+        struct timespec pause = { 0, 1000000 };
+        for (int i = 0; i < 1000 && __atomic_load_n(&t->magic, __ATOMIC_ACQUIRE) != MAGIC; i++)
+            nanosleep(&pause, NULL);
+        if (__atomic_load_n(&t->magic, __ATOMIC_ACQUIRE) != MAGIC) {
+            munmap(t, size);
+            return;
+        }
+    }
+    g_table = t;
+}
+
+static bool table_lock(void)
+{
+    pthread_once(&g_once, table_map);
+    if (!g_table)
+        return false;
+    int r = pthread_mutex_lock(&g_table->lock);
+    if (r == EOWNERDEAD)
+        pthread_mutex_consistent(&g_table->lock);
+    else if (r)
+        return false;
+    return true;
+}
+
+static unsigned access_bits(DWORD access, DWORD flags)
+{
+    unsigned bits = 0;
+    if (access & (GENERIC_READ | GENERIC_EXECUTE | GENERIC_ALL | FILE_READ_DATA | 0x20))
+        bits |= ACC_READ;
+    if (access & (GENERIC_WRITE | GENERIC_ALL | FILE_WRITE_DATA | FILE_APPEND_DATA))
+        bits |= ACC_WRITE;
+    if ((access & (DELETE | GENERIC_ALL)) || (flags & FILE_FLAG_DELETE_ON_CLOSE))
+        bits |= ACC_DELETE;
+    return bits;
+}
+
+/* Share bits are FILE_SHARE_READ/WRITE/DELETE: the same order as ours. */
+static bool conflicts(const struct share_open *o, unsigned access, unsigned share)
+{
+    return (access & ~o->share & 7) || (o->access & ~share & 7);
+}
+
+static bool alive(int32_t pid)
+{
+    return pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH;
+}
+
+/* Whether an open (acc, sh) of st may coexist with the others; recorded
+ * in *slot and *id when record and it may. */
+static bool scan(const struct stat *st, unsigned acc, unsigned sh, bool record,
+                 uint32_t *slot, uint32_t *id)
+{
+    *id = 0;
+    if ((!S_ISREG(st->st_mode) && !S_ISDIR(st->st_mode)) || !acc || !table_lock())
+        return true;
+    size_t b = ((uint64_t)st->st_ino * 0x9e3779b97f4a7c15ull ^ st->st_dev) % BUCKETS;
+    struct share_open *bucket = g_table->opens[b], *free_slot = NULL;
+    bool ok = true;
+    for (int i = 0; i < PER_BUCKET; i++) {
+        struct share_open *o = &bucket[i];
+        if (o->pid && !alive(o->pid))
+            o->pid = 0;
+        if (!o->pid) {
+            if (!free_slot)
+                free_slot = o;
+            continue;
+        }
+        if (o->dev == st->st_dev && o->ino == st->st_ino && conflicts(o, acc, sh))
+            ok = false;
+    }
+    if (ok && record && free_slot) {
+        free_slot->dev = st->st_dev;
+        free_slot->ino = st->st_ino;
+        free_slot->access = acc;
+        free_slot->share = sh;
+        if (!++g_table->next_id)
+            ++g_table->next_id;
+        free_slot->id = g_table->next_id;
+        free_slot->pid = getpid();
+        *slot = (uint32_t)(free_slot - &g_table->opens[0][0]);
+        *id = free_slot->id;
+    }
+    pthread_mutex_unlock(&g_table->lock);
+    return ok;
+}
+
+bool share_acquire(const struct stat *st, DWORD access, DWORD share, DWORD flags,
+                   uint32_t *slot, uint32_t *id)
+{
+    return scan(st, access_bits(access, flags), share & 7, true, slot, id);
+}
+
+bool share_check(const struct stat *st, DWORD access)
+{
+    uint32_t slot, id;
+    return scan(st, access_bits(access, 0), 7, false, &slot, &id);
+}
+
+void share_release(uint32_t slot, uint32_t id)
+{
+    if (!id || slot >= BUCKETS * PER_BUCKET || !table_lock())
+        return;
+    struct share_open *o = &g_table->opens[0][0] + slot;
+    if (o->id == id && o->pid == getpid())
+        o->pid = 0;
+    pthread_mutex_unlock(&g_table->lock);
+}
