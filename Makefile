@@ -3,7 +3,7 @@
 BUILD ?= build
 DEPS = meson ninja-build gcc pkg-config python3 libelf-dev libffi-dev \
        libcmocka-dev libsqlite3-dev p7zip-full xz-utils musl-tools musl-dev gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 \
-       clang libclang-rt-14-dev
+       clang lld libclang-rt-14-dev
 
 .PHONY: all deps demo check check-asan fuzz bench clean
 

@@ -8,10 +8,11 @@
 #ifndef LV_SC_H
 #define LV_SC_H
 
+#include <setjmp.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <signal.h>
 
 /* The selector byte the kernel reads before each `syscall`. */
 #define SC_ALLOW 0
@@ -67,6 +68,13 @@ static inline long sc_raw(long nr, long a, long b, long c, long d, long e, long 
     return ret;
 }
 
+static inline uint64_t sc_fs_base(void)
+{
+    uint64_t fs;
+    __asm__ volatile("rdfsbase %0" : "=r"(fs));
+    return fs;
+}
+
 /* The calling thread's record, through %gs. */
 static inline struct sc_thread *sc_self(void)
 {
@@ -85,15 +93,14 @@ __attribute__((noreturn)) void sc_resume(const struct sc_regs *r);
 void sc_sigsys_entry(int sig, siginfo_t *info, void *uc);
 void sc_signal_entry(int sig, siginfo_t *info, void *uc);
 void sc_restorer(void);
-void sc_sigreturn_stub(void);
 void sc_zpoline_entry(void);
 extern char sc_allowed_start[], sc_allowed_end[];
 extern void *sc_guest_handlers[];
 extern uint64_t sc_xsave_size;
 
-/* The virtual view's one entry for paths (shim/posix/view plugs in here):
- * false with *err (-errno) when the guest may not see the path. */
-bool sc_translate_path(const char *guest, char *host, size_t size, long *err);
+/* The virtual view's one entry for paths (shim/posix/view plugs in
+ * here): the host path for a guest path, into host; 0 or -errno. */
+int sc_translate_path(const char *guest, char *host, size_t size);
 
 /* Handlers with more to do than pass the call on. */
 long sc_clone(struct sc_regs *r);

@@ -30,6 +30,9 @@ char *path_find_case_insensitive(const char *dir, const char *name);
  * name of name in host folder dir (*real, malloc): 1 found, 0 not there,
  * -1 with errno when dir cannot be read. */
 int dircache_lookup(const char *dir, const char *name, char **real);
+/* The same, only for a folder already cached (else -1, nothing read): the
+ * answer then also covers the exact name. */
+int dircache_lookup_cached(const char *dir, const char *name, char **real);
 /* This process created (or renamed into) / removed (or renamed away) the
  * host path: the cache follows. */
 void dircache_note_added(const char *host);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "px_surface.h"
+#include "view_table.h"
 #include "elf/elf_loader.h"
 
 static int compare(const void *key, const void *entry)
@@ -31,7 +32,10 @@ void *px_surface_symbol(const char *name, bool *found)
     *found = false;
     if (!s || s->kind == PX_STUB)
         return NULL;
-    void *p = s->kind == PX_HOST ? host_symbol(s->host) : s->addr;
+    /* The view's wrapper, where it has one, stands in for the host's. */
+    void *p = s->kind == PX_HOST ? view_symbol(name) : s->addr;
+    if (s->kind == PX_HOST && !p)
+        p = host_symbol(s->host);
     *found = p != NULL;
     return p;
 }

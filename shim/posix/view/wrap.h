@@ -14,7 +14,12 @@
 #include <dlfcn.h>
 #define W(f) f
 #define REAL_DECL(f) static __typeof__(f) *real_##f
-#define REAL(f) (real_##f ? real_##f : (real_##f = (__typeof__(f) *)dlsym(RTLD_NEXT, #f)))
+#define REAL(f)                                                               \
+    (*({                                                                      \
+        if (!real_##f)                                                        \
+            real_##f = (__typeof__(f) *)dlsym(RTLD_NEXT, #f);                 \
+        real_##f;                                                             \
+    }))
 #else
 #define W(f) view_w_##f
 #define REAL_DECL(f) extern __typeof__(f) f

@@ -152,8 +152,6 @@ int W(fchownat)(int dirfd, const char *path, uid_t uid, gid_t gid, int flags)
 
 int W(utimensat)(int dirfd, const char *path, const struct timespec times[2], int flags)
 {
-    if (!path)
-        return REAL(utimensat)(dirfd, path, times, flags);
     VIEW_THROUGH(int, -1, dirfd, path, W_ | (flags & AT_SYMLINK_NOFOLLOW ? 0 : VIEW_FOLLOW),
                  REAL(utimensat)(r.dirfd, r.name, times, flags));
 }
@@ -189,8 +187,6 @@ int W(futimesat)(int dirfd, const char *path, const struct timeval tv[2])
 {
     struct timespec ts[2];
     int set = timevals(tv, ts);
-    if (!path)
-        return REAL(utimensat)(dirfd, NULL, set ? ts : NULL, 0);
     VIEW_THROUGH(int, -1, dirfd, path, W_ | VIEW_FOLLOW,
                  REAL(utimensat)(r.dirfd, r.name, set ? ts : NULL, 0));
 }

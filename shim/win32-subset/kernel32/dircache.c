@@ -53,6 +53,7 @@ struct folder {
     size_t size, used;
     unsigned long last_use;
     bool duplicates;      /* two names differ only in case */
+    bool pending;         /* changed by us: the next stamp seen is ours */
     long long checked;    /* CLOCK_MONOTONIC ns of the last stamp check */
 };
 
@@ -221,6 +222,7 @@ static bool folder_read(struct folder *f, const char *dir, const struct stat *st
     if (!d)
         return false;
     folder_clear(f);
+    f->pending = false;
     struct dirent *e;
     while ((e = readdir(d)))
         if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
@@ -244,9 +246,12 @@ static struct folder *folder_get(const char *dir, const struct stat *st)
     struct folder *f = folder_find(dir);
     struct stamp now;
     stamp_of(st, &now);
-    if (f && stamp_eq(&f->stamp, &now)) {
+    long long t = now_ns();
+    if (f && (stamp_eq(&f->stamp, &now) || (f->pending && t - f->checked < NOTE_WINDOW_NS))) {
+        f->stamp = now;
+        f->pending = false;
         f->last_use = ++g_clock;
-        f->checked = now_ns();
+        f->checked = t;
         return f;
     }
     if (!f) {
@@ -300,6 +305,28 @@ int dircache_lookup(const char *dir, const char *name, char **real)
     return found;
 }
 
+int dircache_lookup_cached(const char *dir, const char *name, char **real)
+{
+    pthread_mutex_lock(&g_lock);
+    bool cached = folder_find(dir) != NULL;
+    pthread_mutex_unlock(&g_lock);
+    if (!cached)
+        return -1;
+    int r = dircache_lookup(dir, name, real);
+    if (r > 0 && strcmp(*real, name)) {
+        pthread_mutex_lock(&g_lock);
+        struct folder *f = folder_find(dir);
+        bool dup = !f || f->duplicates;
+        pthread_mutex_unlock(&g_lock);
+        if (dup) {
+            free(*real);
+            *real = NULL;
+            return -1;
+        }
+    }
+    return r;
+}
+
 /* The folder part and the last name of host (the name points into host). */
 static const char *split(const char *host, char *dir, size_t size)
 {
@@ -316,9 +343,10 @@ static const char *split(const char *host, char *dir, size_t size)
     return slash + 1;
 }
 
-/* After a change this process made, the table follows it and takes the
- * folder's new stamp; a folder not cached, or changed by someone else
- * since it was read, is simply read again next time. */
+/* After a change this process made, the table follows it; the folder's
+ * new stamp is taken at the next lookup (which stats the folder anyway),
+ * when that comes within NOTE_WINDOW_NS. A folder not checked just before,
+ * or with names differing only in case, is dropped and read again. */
 static void note(const char *host, bool added)
 {
     char dir[4096];
@@ -326,14 +354,14 @@ static void note(const char *host, bool added)
     pthread_mutex_lock(&g_lock);
     struct folder *f = folder_find(dir);
     if (f) {
-        struct stat st;
-        if (!f->duplicates && now_ns() - f->checked < NOTE_WINDOW_NS &&
-            stat(dir, &st) == 0) {
+        long long now = now_ns();
+        if (!f->duplicates && now - f->checked < NOTE_WINDOW_NS) {
             if (added)
                 folder_add(f, name);
             else
                 folder_remove(f, name);
-            stamp_of(&st, &f->stamp);
+            f->pending = true;
+            f->checked = now;
         } else {
             folder_clear(f);
             free(f->path);

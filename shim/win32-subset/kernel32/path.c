@@ -118,8 +118,6 @@ char *path_find_case_insensitive(const char *dir, const char *name)
  * are kept as asked (a file about to be created). */
 static char *resolve_case(char *path)
 {
-    if (access(path, F_OK) == 0 || errno != ENOENT)
-        return path;
     size_t len = strlen(path);
     while (len > 1 && path[len - 1] == '/')
         len--;
@@ -137,7 +135,14 @@ static char *resolve_case(char *path)
     if (!dir)
         return path;
     char *real;
-    int r = dircache_lookup(dir, name, &real);
+    int r = dircache_lookup_cached(dir, name, &real);
+    if (r < 0) {
+        if (access(path, F_OK) == 0 || errno != ENOENT) {
+            free(dir);
+            return path;
+        }
+        r = dircache_lookup(dir, name, &real);
+    }
     if (r < 0 && errno == ENOENT && cut > 1) {
         dir = resolve_case(dir);
         r = dircache_lookup(dir, name, &real);
