@@ -2,14 +2,19 @@
 # build needs (only those missing), configure and build.
 BUILD ?= build
 DEPS = meson ninja-build gcc pkg-config python3 libelf-dev libffi-dev \
-       libcmocka-dev libsqlite3-dev p7zip-full xz-utils musl-tools musl-dev gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 \
+       libcmocka-dev libsqlite3-dev libinih-dev p7zip-full xz-utils musl-tools musl-dev gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 \
        clang lld libclang-rt-14-dev
 
 .PHONY: all deps demo check check-asan fuzz bench clean
 
 # The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer,
 # in its own build folder; any report fails the test that made it. Warnings
-# are the normal build's job: GCC warns falsely under the sanitizers.
+# are the normal build's job: GCC warns falsely under the sanitizers. The
+# tests of images at their preferred bases are left out: ASan's shadow
+# memory holds those addresses. So are the musl programs (their libc
+# imports bind to the host libc's own symbols, past ASan's interceptors, so
+# one allocator's blocks reach the other's free) and the preloaded host
+# programs (an ASan library cannot be preloaded into them).
 ASAN_BUILD ?= build-asan
 SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=0:halt_on_error=1:abort_on_error=1 \
                 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
@@ -45,7 +50,8 @@ check-asan: | deps
 	@[ -f $(ASAN_BUILD)/build.ninja ] || meson setup $(ASAN_BUILD) \
 		-Db_sanitize=address,undefined -Db_lundef=false -Dwerror=false
 	ninja -C $(ASAN_BUILD)
-	@$(SANITIZER_ENV) tools/run-tests.sh $(ASAN_BUILD) --timeout-multiplier 4
+	@$(SANITIZER_ENV) tools/run-tests.sh $(ASAN_BUILD) --timeout-multiplier 4 \
+		--no-suite win32-fixed-base --no-suite posix --no-suite view
 
 fuzz: | deps
 	@[ -f $(FUZZ_BUILD)/build.ninja ] || CC=clang meson setup $(FUZZ_BUILD) \

@@ -98,15 +98,16 @@ static void report_thunks(struct report *r, struct module *mod, const char *dlln
 {
     struct module *dep = module_by_name(dllname);
     for (uint64_t i = 0;; i++) {
-        uint64_t *slot = pe_rva(mod->base, mod->size, lookup + i * 8, 8);
-        if (!slot || !*slot)
+        void *entry = pe_rva(mod->base, mod->size, lookup + i * 8, 8);
+        uint64_t v = entry ? pe_load64(entry) : 0;
+        if (!v)
             break;
         const char *name = NULL;
         unsigned ordinal = 0;
-        if (*slot & PE_ORDINAL_FLAG64) {
-            ordinal = *slot & 0xffff;
+        if (v & PE_ORDINAL_FLAG64) {
+            ordinal = v & 0xffff;
         } else {
-            name = pe_rva_str(mod->base, mod->size, (*slot & 0x7fffffff) + 2);
+            name = pe_rva_str(mod->base, mod->size, (v & 0x7fffffff) + 2);
             if (!name)
                 break;
         }

@@ -15,6 +15,8 @@
 #include "check.h"
 #include "reg_cli.h"
 #include "elf/elf_loader.h"
+#include "view.h"
+#include "view_cli.h"
 
 /* Exit statuses of lvrun itself, beside the program's own. */
 #define STATUS_LOAD_FAILED 126
@@ -27,6 +29,8 @@ static void usage(FILE *out)
     fprintf(out,
         "Usage: lvrun [options] program.exe [arguments...]\n"
         "       lvrun [--prefix DIR] reg export FILE [KEY] | reg import FILE\n"
+        "       lvrun --preload [view options] -- host-program [arguments...]\n"
+        "       lvrun pack --entry PROGRAM --out DIR [--single-file] [view options] FILES...\n"
         "Runs a Windows x64 console program.\n"
         "\n"
         "Options:\n"
@@ -37,6 +41,21 @@ static void usage(FILE *out)
         "  --json         with --check: the same as one JSON document\n"
         "  --trace LIST   trace channels, as LVRUN_DEBUG (below)\n"
         "  -h, --help     this help\n"
+        "\n"
+        "The virtual view (the same for PE, musl, static and preloaded programs):\n"
+        "  --mount GUEST=HOST[:ro]  GUEST (a path the program uses) is HOST on this\n"
+        "                 machine; the longest GUEST prefix wins; files or folders\n"
+        "  --confine      nothing outside the mounts is reachable (EACCES,\n"
+        "                 ERROR_ACCESS_DENIED); :ro mounts refuse writes (EROFS)\n"
+        "  --env K=V, --unset-env K   the program's environment\n"
+        "  --user NAME, --hostname NAME   the names the program sees\n"
+        "  --codepage N   the ANSI code page of PE programs (65001, 1252, ...)\n"
+        "  --manifest FILE  the same keys in an INI file (mount = /a=/b:ro, ...)\n"
+        "  --preload      run a dynamically linked host program with the view\n"
+        "                 (liblvpreload.so; or LD_PRELOAD=.../liblvpreload.so with\n"
+        "                 LVRUN_VIEW='mount=/a=/b;confine=1', the keys above)\n"
+        "  --register-binfmt, --unregister-binfmt   (root) let the kernel run\n"
+        "                 ./program.exe through lvrun (binfmt_misc, magic \"MZ\")\n"
         "  --version      lvrun's version\n"
         "\n"
         "Exit status: the program's exit code, low 8 bits (Windows exit codes are\n"
@@ -59,7 +78,29 @@ enum {
     OPT_EXIT_CODE_FD,
     OPT_WINDOWS_ENV,
     OPT_CMD,
+    OPT_MOUNT,
+    OPT_CONFINE,
+    OPT_ENV,
+    OPT_UNSET_ENV,
+    OPT_USER,
+    OPT_HOSTNAME,
+    OPT_CODEPAGE,
+    OPT_MANIFEST,
+    OPT_PRELOAD,
+    OPT_REGISTER_BINFMT,
+    OPT_UNREGISTER_BINFMT,
 };
+
+/* The view's flags, by option value: the key they set. */
+static const char *view_key(int opt)
+{
+    static const char *const keys[] = {
+        [OPT_MOUNT - OPT_MOUNT] = "mount", [OPT_ENV - OPT_MOUNT] = "env",
+        [OPT_UNSET_ENV - OPT_MOUNT] = "unset-env", [OPT_USER - OPT_MOUNT] = "user",
+        [OPT_HOSTNAME - OPT_MOUNT] = "hostname", [OPT_CODEPAGE - OPT_MOUNT] = "codepage",
+    };
+    return opt >= OPT_MOUNT && opt <= OPT_CODEPAGE ? keys[opt - OPT_MOUNT] : NULL;
+}
 
 /* The builtin cmd.exe, in the system folder where programs look for it. */
 static int run_cmd(void)
@@ -105,15 +146,28 @@ int main(int argc, char **argv)
         { "exit-code-fd", required_argument, NULL, OPT_EXIT_CODE_FD },
         { "windows-env", no_argument, NULL, OPT_WINDOWS_ENV },
         { "cmd", no_argument, NULL, OPT_CMD },
+        { "mount", required_argument, NULL, OPT_MOUNT },
+        { "confine", no_argument, NULL, OPT_CONFINE },
+        { "env", required_argument, NULL, OPT_ENV },
+        { "unset-env", required_argument, NULL, OPT_UNSET_ENV },
+        { "user", required_argument, NULL, OPT_USER },
+        { "hostname", required_argument, NULL, OPT_HOSTNAME },
+        { "codepage", required_argument, NULL, OPT_CODEPAGE },
+        { "manifest", required_argument, NULL, OPT_MANIFEST },
+        { "preload", no_argument, NULL, OPT_PRELOAD },
+        { "register-binfmt", no_argument, NULL, OPT_REGISTER_BINFMT },
+        { "unregister-binfmt", no_argument, NULL, OPT_UNREGISTER_BINFMT },
         { 0, 0, 0, 0 },
     };
     struct process_child_options child = { .exit_code_fd = -1 };
     bool cmd = false;
-    bool check = false, json = false;
+    bool check = false, json = false, preload = false;
     const char *bad;
     int c;
-    if (!trace_init_from_env())
+    if (!trace_init_from_env() || !view_load_env())
         return STATUS_USAGE;
+    if (argc > 1 && !strcmp(argv[1], "pack"))
+        return pack_main(argc - 1, argv + 1);
     /* "+": options end at the program's name; its own options are its. */
     while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
         switch (c) {
@@ -154,12 +208,37 @@ int main(int argc, char **argv)
         case OPT_CMD:
             cmd = true;
             break;
+        case OPT_MOUNT:
+        case OPT_ENV:
+        case OPT_UNSET_ENV:
+        case OPT_USER:
+        case OPT_HOSTNAME:
+        case OPT_CODEPAGE:
+            if (!view_set(view_key(c), optarg))
+                return STATUS_USAGE;
+            break;
+        case OPT_CONFINE:
+            view_set("confine", "1");
+            break;
+        case OPT_MANIFEST:
+            if (!view_load_manifest(optarg))
+                return STATUS_USAGE;
+            break;
+        case OPT_PRELOAD:
+            preload = true;
+            break;
+        case OPT_REGISTER_BINFMT:
+        case OPT_UNREGISTER_BINFMT:
+            return view_cli_register_binfmt(c == OPT_REGISTER_BINFMT);
         default:
             usage(stderr);
             return STATUS_USAGE;
         }
     }
     process_set_child_options(&child);
+    if (preload)
+        return view_cli_preload(argc - optind, argv + optind);
+    view_export();
     if (cmd)
         return run_cmd();
     if (optind >= argc) {
@@ -174,6 +253,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "lvrun: %s: no such file\n", arg);
         return STATUS_LOAD_FAILED;
     }
+    view_set_program(path, argc - optind, argv + optind);
     if (elf_is_elf(path))
         return check ? elf_check(path) : elf_run(path, argc - optind, argv + optind);
     teb_init_process();

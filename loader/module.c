@@ -338,7 +338,8 @@ static struct module *pe_module(const char *host_path, bool is_exe)
             g_exe = NULL;
         goto out;
     }
-    pe_protect_image(base, &pe);
+    mod->page_prot = calloc(mod->size / 4096, sizeof *mod->page_prot);
+    pe_protect_image(base, &pe, mod->page_prot);
     mod->initialized = true;
 out:
     munmap(data, fsize);
@@ -583,13 +584,13 @@ static bool bind_descriptor(struct module *mod, const struct pe_import_descripto
     add_dep(mod, dep);
     uint32_t lookup = d->OriginalFirstThunk ? d->OriginalFirstThunk : d->FirstThunk;
     for (uint64_t i = 0;; i++) {
-        uint64_t *name_slot = pe_rva(b, sz, lookup + i * 8, 8);
-        uint64_t *iat_slot = pe_rva(b, sz, d->FirstThunk + i * 8, 8);
+        void *name_slot = pe_rva(b, sz, lookup + i * 8, 8);
+        void *iat_slot = pe_rva(b, sz, d->FirstThunk + i * 8, 8);
         if (!name_slot || !iat_slot) {
             loader_fail("%s: import table of %s runs outside the image", mod->name, dllname);
             return false;
         }
-        uint64_t v = *name_slot;
+        uint64_t v = pe_load64(name_slot);
         if (!v)
             break;
         const char *fname = NULL;
@@ -608,7 +609,7 @@ static bool bind_descriptor(struct module *mod, const struct pe_import_descripto
             addr = stub_create(dep->name, fname, ordinal);
         else
             addr = relay_bind(mod, dep, fname, ordinal, addr);
-        *iat_slot = (uintptr_t)addr;
+        pe_store64(iat_slot, (uintptr_t)addr);
     }
     return true;
 }
@@ -735,6 +736,17 @@ void module_free(struct module *mod)
     free(mod->host_path);
     free(mod->name);
     free(mod->deps);
+    free(mod->page_prot);
     free(mod);
     loader_unlock();
+}
+
+void module_set_page_prot(struct module *mod, const void *start, size_t len, uint16_t prot)
+{
+    if (!mod->page_prot)
+        return;
+    size_t first = ((const uint8_t *)start - mod->base) / 4096;
+    size_t end = ((const uint8_t *)start - mod->base + len + 4095) / 4096;
+    for (size_t p = first; p < end && p < mod->size / 4096; p++)
+        mod->page_prot[p] = prot;
 }

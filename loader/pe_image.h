@@ -28,7 +28,9 @@ int pe_parse(const uint8_t *data, size_t size, struct pe_file *pe,
 uint8_t *pe_map_image(const struct pe_file *pe, char *err, size_t errsz);
 int pe_relocate(uint8_t *base, size_t size, int64_t delta,
                 char *err, size_t errsz);
-void pe_protect_image(uint8_t *base, const struct pe_file *pe);
+/* Applies the sections' protections and records each page's Windows
+ * protection in page_prot (one entry a page of the image). */
+void pe_protect_image(uint8_t *base, const struct pe_file *pe, uint16_t *page_prot);
 
 /* A pointer to [rva, rva+len) inside a mapped image of size bytes, or NULL. */
 static inline void *pe_rva(uint8_t *base, size_t size, uint64_t rva,
@@ -37,6 +39,20 @@ static inline void *pe_rva(uint8_t *base, size_t size, uint64_t rva,
     if (rva > size || len > size - rva)
         return NULL;
     return base + rva;
+}
+
+/* Import tables need only 4-byte alignment in an image: their 64-bit
+ * entries are read and written bytewise. */
+static inline uint64_t pe_load64(const void *p)
+{
+    uint64_t v;
+    __builtin_memcpy(&v, p, 8);
+    return v;
+}
+
+static inline void pe_store64(void *p, uint64_t v)
+{
+    __builtin_memcpy(p, &v, 8);
 }
 
 /* A NUL-terminated string at rva inside the image, or NULL. */

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -172,21 +173,46 @@ static int section_prot(uint32_t ch)
     return prot;
 }
 
-void pe_protect_image(uint8_t *base, const struct pe_file *pe)
+/* The Windows protection of a section, as VirtualQuery reports it. */
+static uint16_t section_win_prot(uint32_t ch)
+{
+    bool r = ch & PE_SCN_MEM_READ, w = ch & PE_SCN_MEM_WRITE, x = ch & PE_SCN_MEM_EXECUTE;
+    if (x)
+        return w ? 0x40 : 0x20;  /* PAGE_EXECUTE_READWRITE, PAGE_EXECUTE_READ */
+    if (w)
+        return 0x04;             /* PAGE_READWRITE */
+    return r ? 0x02 : 0x01;      /* PAGE_READONLY, PAGE_NOACCESS */
+}
+
+static void record(uint16_t *page_prot, uint64_t rva, uint64_t len, uint16_t prot)
+{
+    for (uint64_t p = rva / PAGE_SIZE; p < (rva + len) / PAGE_SIZE; p++)
+        page_prot[p] = prot;
+}
+
+void pe_protect_image(uint8_t *base, const struct pe_file *pe, uint16_t *page_prot)
 {
     const struct pe_optional_header64 *opt = &pe->nt->OptionalHeader;
+    size_t image = (opt->SizeOfImage + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
     /* Sections aligned below a page share pages: leave such images
      * read-write-execute rather than guess. */
     if (opt->SectionAlignment < PAGE_SIZE) {
-        mprotect(base, opt->SizeOfImage, PROT_READ | PROT_WRITE | PROT_EXEC);
+        mprotect(base, image, PROT_READ | PROT_WRITE | PROT_EXEC);
+        record(page_prot, 0, image, 0x40);
         return;
     }
-    mprotect(base, (opt->SizeOfHeaders + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1), PROT_READ);
+    /* Pages no section covers stay read-write, as the mapping left them. */
+    record(page_prot, 0, image, 0x04);
+    size_t headers = (opt->SizeOfHeaders + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+    mprotect(base, headers, PROT_READ);
+    record(page_prot, 0, headers, 0x02);
     for (unsigned i = 0; i < pe->nsections; i++) {
         const struct pe_section_header *s = &pe->sections[i];
         uint64_t vsize = s->VirtualSize ? s->VirtualSize : s->SizeOfRawData;
         vsize = (vsize + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
-        if (vsize)
-            mprotect(base + s->VirtualAddress, vsize, section_prot(s->Characteristics));
+        if (!vsize)
+            continue;
+        mprotect(base + s->VirtualAddress, vsize, section_prot(s->Characteristics));
+        record(page_prot, s->VirtualAddress, vsize, section_win_prot(s->Characteristics));
     }
 }

@@ -89,6 +89,10 @@ bool sc_thread_arm(struct sc_thread *t);
 void sc_thread_disarm(void);
 __attribute__((noreturn)) void sc_resume(const struct sc_regs *r);
 
+/* The two ways in, called from sc_entry.S. */
+void sc_sigsys(int sig, siginfo_t *info, void *uc);
+void sc_zpoline_dispatch(struct sc_regs *r);
+
 /* sc_entry.S */
 void sc_sigsys_entry(int sig, siginfo_t *info, void *uc);
 void sc_signal_entry(int sig, siginfo_t *info, void *uc);
@@ -97,6 +101,7 @@ void sc_zpoline_entry(void);
 extern char sc_allowed_start[], sc_allowed_end[];
 extern void *sc_guest_handlers[];
 extern uint64_t sc_xsave_size;
+extern bool sc_xsavec;
 
 /* The virtual view's one entry for paths (shim/posix/view plugs in
  * here): the host path for a guest path, into host; 0 or -errno. */
@@ -136,9 +141,9 @@ bool sc_rewrite_active(void);
 /* sc_run.c: the program being run, for execve and readlink. */
 extern const char *sc_program_path;
 extern const char *sc_lvrun_path;
-void sc_set_image(uintptr_t start, uintptr_t end);
-bool sc_in_image(uintptr_t addr);
 void sc_brk_init(uintptr_t image_end);
+/* The guest's mapped segments: only code in them is rewritten. */
+void sc_add_segment(uintptr_t start, uintptr_t end, int prot);
 
 /* Counters for LVRUN_SYSCALL_STATS=1. */
 extern bool sc_stats_on;

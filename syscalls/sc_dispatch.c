@@ -46,8 +46,6 @@ long sc_dispatch(struct sc_regs *r)
     return ret;
 }
 
-void sc_zpoline_dispatch(struct sc_regs *r);
-
 void sc_zpoline_dispatch(struct sc_regs *r)
 {
     if (sc_stats_on)
@@ -60,8 +58,6 @@ static const int g_greg[] = {
     REG_R8, REG_R9, REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15,
     REG_RIP, REG_EFL,
 };
-
-void sc_sigsys(int sig, siginfo_t *info, void *ctx);
 
 void sc_sigsys(int sig, siginfo_t *info, void *ctx)
 {

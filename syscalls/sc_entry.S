@@ -147,7 +147,8 @@ sc_zpoline_entry:
     mov %gs:SC_T_HOST_FS, %rcx
     wrfsbase %rcx
     /* The guest's vector state survives a syscall; lvrun's C (and the
-     * host libc's AVX string functions) would not leave it alone. */
+     * host libc's AVX string functions) would not leave it alone.
+     * xsavec skips the components in their initial state. */
     sub sc_xsave_size(%rip), %rsp
     and $-64, %rsp
     xor %eax, %eax
@@ -161,8 +162,12 @@ sc_zpoline_entry:
     mov %rax, 568(%rsp)
     mov $-1, %eax
     mov $-1, %edx
-    xsave64 (%rsp)
-    mov %rbx, %rdi
+    cmpb $0, sc_xsavec(%rip)
+    je 1f
+    xsavec64 (%rsp)
+    jmp 2f
+1:  xsave64 (%rsp)
+2:  mov %rbx, %rdi
     call sc_zpoline_dispatch@PLT
     mov $-1, %eax
     mov $-1, %edx

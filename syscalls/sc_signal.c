@@ -12,6 +12,7 @@
 
 #define SC_NSIG 64
 #define SIGSYS_BIT (1UL << (SIGSYS - 1))
+#define SA_RESTORER 0x04000000
 
 struct k_sigaction {
     void *handler;

@@ -25,6 +25,7 @@ struct module {
     struct module *next;       /* load order */
     struct module **deps;      /* modules its imports bound to */
     size_t ndeps;
+    uint16_t *page_prot;       /* each page's Windows protection (PE images) */
 };
 
 /* The last loader error, for the caller to report (thread-local). */
@@ -61,6 +62,9 @@ void module_thread_notify(DWORD reason);
 /* The TLS directory's per-thread blocks: set up the calling thread's
  * ThreadLocalStoragePointer for every module with TLS. */
 void module_tls_init_thread(TEB *teb);
+
+/* VirtualProtect on an image's pages: keep the recorded protections true. */
+void module_set_page_prot(struct module *mod, const void *start, size_t len, uint16_t prot);
 
 /* The image's data directory entry when its range lies in the image. */
 void *pe_dir(const struct module *mod, enum pe_dir which, uint32_t *size);

@@ -76,7 +76,12 @@ struct pe_data_dir {
     uint32_t Size;
 };
 
-struct pe_optional_header64 {
+/* Headers that hold 64-bit fields but need only 4-byte alignment in a
+ * file (e_lfanew is a multiple of 4): packed, aligned to 4, with the same
+ * offsets. */
+#define PE_ALIGN4 __attribute__((packed, aligned(4)))
+
+struct PE_ALIGN4 pe_optional_header64 {
     uint16_t Magic;
     uint8_t MajorLinkerVersion, MinorLinkerVersion;
     uint32_t SizeOfCode;
@@ -105,13 +110,15 @@ struct pe_optional_header64 {
     struct pe_data_dir DataDirectory[PE_DIR_COUNT];
 };
 
-struct pe_nt_headers64 {
+struct PE_ALIGN4 pe_nt_headers64 {
     uint32_t Signature;
     struct pe_file_header FileHeader;
     struct pe_optional_header64 OptionalHeader;
 };
 
-struct pe_section_header {
+/* The section table follows an optional header of any size: no alignment
+ * may be assumed. */
+struct __attribute__((packed)) pe_section_header {
     char Name[8];
     uint32_t VirtualSize;
     uint32_t VirtualAddress;
@@ -156,7 +163,7 @@ struct pe_export_directory {
     uint32_t AddressOfNameOrdinals;
 };
 
-struct pe_tls_directory64 {
+struct PE_ALIGN4 pe_tls_directory64 {
     uint64_t StartAddressOfRawData;
     uint64_t EndAddressOfRawData;
     uint64_t AddressOfIndex;

@@ -19,7 +19,9 @@
     X(view,   "path translation and the virtual view")                        \
     X(heap,   "heap allocations")                                             \
     X(thread, "threads created and ended")                                    \
-    X(seh,    "exceptions raised, dispatched and unwound")
+    X(seh,    "exceptions raised, dispatched and unwound")                   \
+    X(syscalls, "raw system calls of static programs: the mode (trapping "   \
+              "or rewriting), each call and its result, sites rewritten")
 
 enum trace_channel {
 #define LV_TRACE_ENUM(name, help) TRACE_CH_##name,

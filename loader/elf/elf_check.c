@@ -31,6 +31,10 @@ static const char *status_of(const char *name, bool weak, const char **from)
 int elf_check(const char *path)
 {
     struct elf_module *exe = elf_map_file(path, path, true);
+    if (exe && exe->is_static) {
+        printf("%s: statically linked: no imports; its system calls are caught\n", path);
+        return 0;
+    }
     if (!exe || !elf_load_deps(exe)) {
         fprintf(stderr, "lvrun: %s\n", elf_error());
         return STATUS_LOAD_FAILED;

@@ -28,6 +28,7 @@ struct elf_module {
     size_t tls_offset;          /* its TLS block starts at TP - tls_offset */
     int refcount;
     bool is_exe;
+    bool is_static;             /* a program without interpreter: syscalls/ runs it */
     bool relocated;
     bool initialized;
 };

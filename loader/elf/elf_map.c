@@ -88,12 +88,10 @@ static bool check_interp(int fd, const Elf64_Phdr *ph, unsigned n, const char *p
                          bool *is_static)
 {
     *is_static = true;
-    for (unsigned i = 0; i < n; i++)
-        if (ph[i].p_type == PT_DYNAMIC)
-            *is_static = false;
     for (unsigned i = 0; i < n; i++) {
         if (ph[i].p_type != PT_INTERP)
             continue;
+        *is_static = false;
         char interp[256] = "";
         size_t len = ph[i].p_filesz < sizeof interp - 1 ? ph[i].p_filesz : sizeof interp - 1;
         if (pread(fd, interp, len, ph[i].p_offset) != (ssize_t)len)
@@ -242,16 +240,11 @@ struct elf_module *elf_map_file(const char *path, const char *name, bool is_exe)
     }
     if (!check_interp(fd, ph, eh.e_phnum, path, &is_static))
         goto out;
-    if (is_static) {
-        elf_set_error("%s: statically linked: lvrun runs dynamically linked musl "
-                      "programs (catching the system calls of static ones is not "
-                      "implemented yet)", path);
-        goto out;
-    }
     m = calloc(1, sizeof *m);
     m->path = strdup(path);
     m->name = strdup(name);
     m->is_exe = is_exe;
+    m->is_static = is_exe && is_static;
     m->refcount = 1;
     if (!map_segments(m, fd, &eh, ph)) {
         m = discard(m);
@@ -274,6 +267,10 @@ struct elf_module *elf_map_file(const char *path, const char *name, bool is_exe)
         }
     }
     parse_dynamic(m);
+    if (m->is_static) {
+        add_module(m);
+        goto out;
+    }
     if (!m->symtab || !m->strtab || (!m->hash && !m->gnu_hash)) {
         elf_set_error("%s: no dynamic symbol table", path);
         m = discard(m);

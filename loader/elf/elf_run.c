@@ -11,6 +11,7 @@
 #include <sys/random.h>
 #include <unistd.h>
 #include "elf_loader.h"
+#include "syscalls/syscalls.h"
 
 #define STATUS_LOAD_FAILED 126
 #define STACK_SIZE (8UL << 20)
@@ -100,6 +101,13 @@ static __attribute__((noreturn)) void jump(uintptr_t entry, void *sp)
 int elf_run(const char *path, int argc, char **argv)
 {
     struct elf_module *exe = elf_map_file(path, path, true);
+    if (exe && exe->is_static) {
+        void *sp = build_stack(exe, argc, argv);
+        if (sp)
+            return sc_run_static(exe, sp);
+        elf_set_error("%s: cannot allocate the stack: %s", path, strerror(errno));
+        goto fail;
+    }
     if (!exe || !elf_load_deps(exe))
         goto fail;
     for (struct elf_module *m = exe; m; m = m->next)

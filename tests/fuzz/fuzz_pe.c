@@ -48,7 +48,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (base) {
             size_t mapped = (nt->OptionalHeader.SizeOfImage + 4095) & ~(size_t)4095;
             pe_relocate(base, mapped, GRANULARITY, err, sizeof err);
-            pe_protect_image(base, &pe);
+            uint16_t *page_prot = calloc(mapped / 4096, sizeof *page_prot);
+            pe_protect_image(base, &pe, page_prot);
+            free(page_prot);
             munmap(base, mapped);
         }
     }

@@ -72,7 +72,7 @@ static void expect_error(uint8_t *d, size_t size, const char *words)
 static void test_valid(void **state)
 {
     (void)state;
-    uint8_t d[FILE_SIZE];
+    _Alignas(8) uint8_t d[FILE_SIZE];
     struct pe_file pe;
     char err[256];
     build_image(d);
@@ -84,7 +84,7 @@ static void test_valid(void **state)
 static void test_not_mz(void **state)
 {
     (void)state;
-    uint8_t d[FILE_SIZE];
+    _Alignas(8) uint8_t d[FILE_SIZE];
     build_image(d);
     d[0] = 'X';
     expect_error(d, sizeof d, "no MZ header");
@@ -93,7 +93,7 @@ static void test_not_mz(void **state)
 static void test_tiny(void **state)
 {
     (void)state;
-    uint8_t d[FILE_SIZE];
+    _Alignas(8) uint8_t d[FILE_SIZE];
     build_image(d);
     expect_error(d, 10, "too small");
     expect_error(d, 0x90, "PE header lies past");
@@ -102,7 +102,7 @@ static void test_tiny(void **state)
 static void test_bad_signature(void **state)
 {
     (void)state;
-    uint8_t d[FILE_SIZE];
+    _Alignas(8) uint8_t d[FILE_SIZE];
     build_image(d);
     nt_of(d)->Signature = 0x12345678;
     expect_error(d, sizeof d, "not a PE image");
@@ -111,7 +111,7 @@ static void test_bad_signature(void **state)
 static void test_machines(void **state)
 {
     (void)state;
-    uint8_t d[FILE_SIZE];
+    _Alignas(8) uint8_t d[FILE_SIZE];
     build_image(d);
     nt_of(d)->FileHeader.Machine = PE_MACHINE_I386;
     expect_error(d, sizeof d, "32-bit Windows programs are not supported");
@@ -129,7 +129,7 @@ static void test_machines(void **state)
 static void test_sections(void **state)
 {
     (void)state;
-    uint8_t d[FILE_SIZE];
+    _Alignas(8) uint8_t d[FILE_SIZE];
     build_image(d);
     expect_error(d, 0x300, "section .reloc extends past the end");
     build_image(d);
@@ -147,7 +147,7 @@ static void test_sections(void **state)
 static void test_directories_and_sizes(void **state)
 {
     (void)state;
-    uint8_t d[FILE_SIZE];
+    _Alignas(8) uint8_t d[FILE_SIZE];
     build_image(d);
     nt_of(d)->OptionalHeader.DataDirectory[PE_DIR_IMPORT].VirtualAddress = 0x7fff0000;
     nt_of(d)->OptionalHeader.DataDirectory[PE_DIR_IMPORT].Size = 0x100;
@@ -171,7 +171,7 @@ static void test_directories_and_sizes(void **state)
 static void test_every_header_byte(void **state)
 {
     (void)state;
-    uint8_t d[FILE_SIZE];
+    _Alignas(8) uint8_t d[FILE_SIZE];
     for (size_t i = 0; i < 0x200; i++) {
         for (int v = 0; v < 3; v++) {
             build_image(d);
@@ -187,7 +187,7 @@ static void test_every_header_byte(void **state)
 static void test_relocate(void **state)
 {
     (void)state;
-    uint8_t d[FILE_SIZE];
+    _Alignas(8) uint8_t d[FILE_SIZE];
     build_image(d);
     /* A mapped copy: headers at 0, .text at 0x1000, .reloc at 0x2000. */
     static uint8_t img[0x3000];
@@ -209,7 +209,7 @@ static void test_relocate(void **state)
 static void test_relocate_out_of_bounds(void **state)
 {
     (void)state;
-    uint8_t d[FILE_SIZE];
+    _Alignas(8) uint8_t d[FILE_SIZE];
     build_image(d);
     static uint8_t img[0x3000];
     memset(img, 0, sizeof img);

@@ -14,6 +14,7 @@
 #include "lv/handle.h"
 #include "lv/w32error.h"
 #include "lv/wstr.h"
+#include "view.h"
 
 #define ERROR_NOT_ALL_ASSIGNED 1300
 #define ERROR_NO_SUCH_PRIVILEGE 1313
@@ -302,7 +303,8 @@ BOOLEAN WINAPI SystemFunction036(void *buf, ULONG len)
 BOOL WINAPI GetUserNameW(WCHAR *buf, DWORD *size)
 {
     WCHAR name[256];
-    DWORD n = GetEnvironmentVariableW(u"USERNAME", name, 256);
+    DWORD n = view_user() ? (DWORD)MultiByteToWideChar(65001, 0, view_user(), -1, name, 256) - 1
+                          : GetEnvironmentVariableW(u"USERNAME", name, 256);
     if (!n || n >= 256) {
         name[0] = 0;
         n = 0;

@@ -8,6 +8,7 @@
 #include "kernel32_private.h"
 #include "lv/w32error.h"
 #include "lv/wstr.h"
+#include "view.h"
 
 #define CP_ACP 0
 #define CP_OEMCP 1
@@ -22,7 +23,8 @@
 #define WC_ERR_INVALID_CHARS 0x80
 #define WC_NO_BEST_FIT_CHARS 0x400
 
-static UINT g_acp = CP_UTF8;
+/* The view chooses it (--codepage); UTF-8 unless set. */
+#define g_acp ((UINT)view_codepage())
 static bool g_file_apis_oem;
 
 static UINT real_cp(UINT cp)

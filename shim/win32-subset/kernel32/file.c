@@ -88,32 +88,41 @@ HANDLE WINAPI CreateFileW(const WCHAR *name, DWORD access, DWORD share,
     }
     char *host = path_windows_to_host_w(name);
     if (!host) {
-        SetLastError(errno == ENOENT ? ERROR_PATH_NOT_FOUND : ERROR_INVALID_NAME);
+        SetLastError(errno == ENOENT ? ERROR_PATH_NOT_FOUND :
+                     errno == EACCES ? ERROR_ACCESS_DENIED : ERROR_INVALID_NAME);
         return INVALID_HANDLE_VALUE;
     }
-    struct stat st;
-    bool existed = stat(host, &st) == 0;
-    if (existed) {
-        DWORD err = check_existing(&st, access, disposition, flags);
-        if (err)
-            return fail(host, err);
-    } else if (disposition == OPEN_EXISTING || disposition == TRUNCATE_EXISTING) {
-        return fail(host, errno == ENOENT ? missing_error(host) : w32_error_from_errno(errno));
+    /* Opened first and checked after, so an open costs no extra lookup;
+     * truncation waits for the checks. */
+    mode_t mode = (flags & FILE_ATTRIBUTE_READONLY) ? 0444 : 0666;
+    int oflags = open_flags(access, disposition) & ~O_TRUNC;
+    bool existed = disposition == OPEN_EXISTING || disposition == TRUNCATE_EXISTING;
+    int fd = open(host, existed ? oflags : oflags | O_EXCL, mode);
+    if (fd < 0 && errno == EEXIST && disposition != CREATE_NEW) {
+        existed = true;
+        fd = open(host, oflags & ~O_CREAT, mode);
     }
-    int fd;
-    if (existed && S_ISDIR(st.st_mode)) {
+    if (fd < 0 && errno == EISDIR) {
+        existed = true;
         fd = open(host, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    } else {
-        mode_t mode = (flags & FILE_ATTRIBUTE_READONLY) ? 0444 : 0666;
-        /* Truncation waits for the share check. */
-        fd = open(host, open_flags(access, disposition) & ~O_TRUNC, mode);
     }
     trace(file, "CreateFileW: %s: %s", host, fd < 0 ? strerror(errno) : "opened");
-    if (fd < 0)
-        return fail(host, errno == ENOENT ? missing_error(host) : w32_error_from_errno(errno));
-    if (!existed && fstat(fd, &st)) {
+    if (fd < 0) {
+        DWORD err = errno == EEXIST ? ERROR_FILE_EXISTS
+                    : errno == ENOENT ? missing_error(host) : w32_error_from_errno(errno);
+        return fail(host, err);
+    }
+    struct stat st;
+    if (fstat(fd, &st)) {
         close(fd);
         return fail(host, w32_error_from_errno(errno));
+    }
+    if (existed) {
+        DWORD err = check_existing(&st, access, disposition, flags);
+        if (err) {
+            close(fd);
+            return fail(host, err);
+        }
     }
     uint32_t slot = 0, id = 0;
     if (!share_acquire(&st, access, share, flags, &slot, &id)) {
@@ -498,7 +507,8 @@ DWORD WINAPI GetFileAttributesW(const WCHAR *name)
     char *host = path_windows_to_host_w(name);
     struct stat st;
     if (!host || stat(host, &st)) {
-        DWORD err = host && errno == ENOENT ? missing_error(host) : ERROR_FILE_NOT_FOUND;
+        DWORD err = host && errno == ENOENT ? missing_error(host) :
+                    errno == EACCES ? ERROR_ACCESS_DENIED : ERROR_FILE_NOT_FOUND;
         free(host);
         SetLastError(err);
         return INVALID_FILE_ATTRIBUTES;

@@ -236,6 +236,20 @@ SIZE_T WINAPI VirtualQuery(const void *addr, MEMORY_BASIC_INFORMATION *info, SIZ
         return sizeof *info;
     }
     pthread_mutex_unlock(&g_lock);
+    /* Images answer from the loader's record, without asking the host. */
+    struct module *img = module_by_address(addr);
+    if (img && img->page_prot) {
+        size_t i = (a - (uintptr_t)img->base) / PAGE, n = img->size / PAGE, j = i;
+        while (j < n && img->page_prot[j] == img->page_prot[i])
+            j++;
+        info->AllocationBase = img->base;
+        info->AllocationProtect = PAGE_EXECUTE_WRITECOPY;
+        info->RegionSize = (j - i) * PAGE;
+        info->State = MEM_COMMIT;
+        info->Protect = img->page_prot[i];
+        info->Type = MEM_IMAGE;
+        return sizeof *info;
+    }
     uintptr_t lo, hi;
     DWORD prot;
     if (!maps_lookup(a, &lo, &hi, &prot)) {
@@ -276,6 +290,9 @@ BOOL WINAPI VirtualProtect(void *addr, SIZE_T size, DWORD prot, DWORD *old)
     if (mprotect((void *)start, end - start, hp))
         return w32_fail_errno();
     *old = mbi.Protect;
+    struct module *m = module_by_address((void *)start);
+    if (m)
+        module_set_page_prot(m, (void *)start, end - start, (uint16_t)prot);
     pthread_mutex_lock(&g_lock);
     struct region *r = region_find(start);
     if (r)

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include "lv/path.h"
 #include "lv/wstr.h"
+#include "view_pe.h"
 
 static char *g_prefix;
 static char *g_drive_c;
@@ -94,7 +95,9 @@ bool path_is_drive_root(const char *host)
 void path_create_folder(const char *win)
 {
     char *host = path_windows_to_host_alloc(win);
-    if (host)
+    struct stat st;
+    /* One stat on the usual run, where the folder is there already. */
+    if (host && stat(host, &st) != 0)
         mkdirs(host);
     free(host);
 }
@@ -239,7 +242,9 @@ char *path_windows_to_host_alloc(const char *win)
         out[--n] = 0;
     if (!out[0])
         strcpy(out, ".");
-    return resolve_case(out);
+    /* The virtual view decides what a non-C: path names (and, confined,
+     * whether it may be reached): shim/posix/view/view_pe.c. */
+    return view_pe_path(win, out, drive_c(), resolve_case);
 }
 
 char *path_windows_to_host_w(const WCHAR *win)

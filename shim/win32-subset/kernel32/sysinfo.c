@@ -8,6 +8,7 @@
 #include "lv/path.h"
 #include "lv/w32error.h"
 #include "lv/wstr.h"
+#include "view.h"
 
 #define PROCESSOR_ARCHITECTURE_AMD64 9
 #define PROCESSOR_AMD_X8664 8664
@@ -113,6 +114,8 @@ BOOL WINAPI IsDebuggerPresent(void)
 static WCHAR *computer_name(void)
 {
     WCHAR buf[64];
+    if (view_hostname())
+        return utf8_to_wstr(view_hostname());
     DWORD n = GetEnvironmentVariableW(u"COMPUTERNAME", buf, 64);
     return n && n < 64 ? wstr_dup(buf) : wstr_dup(u"LVRUN");
 }

@@ -18,7 +18,8 @@ CDECL char *msvcrt__strdup(const char *s)
     if (!s)
         return NULL;
     size = strlen(s) + 1;
-    copy = malloc(size);
+    /* The program frees it with free(): the CRT's heap, not the host's. */
+    copy = msvcrt_malloc(size);
     if (copy)
         memcpy(copy, s, size);
     return copy;

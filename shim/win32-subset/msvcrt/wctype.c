@@ -12,7 +12,9 @@ static pthread_once_t g_unicode_once = PTHREAD_ONCE_INIT;
 
 static void libc_unicode_init(void)
 {
-    g_unicode = newlocale(LC_ALL_MASK, "C.UTF-8", (locale_t)0);
+    /* Only the character classes are needed: loading one category, not all,
+     * keeps start-up cheap (the table below is built before main). */
+    g_unicode = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
 }
 
 static unsigned short libc_wctype_unicode(WCHAR c)

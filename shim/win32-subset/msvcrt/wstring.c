@@ -188,7 +188,8 @@ CDECL WCHAR *msvcrt__wcsdup(const WCHAR *s)
     if (!s)
         return NULL;
     size = (msvcrt_wcslen(s) + 1) * sizeof(WCHAR);
-    copy = malloc(size);
+    /* The program frees it with free(): the CRT's heap, not the host's. */
+    copy = msvcrt_malloc(size);
     if (copy)
         memcpy(copy, s, size);
     return copy;

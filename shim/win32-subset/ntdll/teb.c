@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "lv/teb.h"
@@ -47,8 +48,30 @@ static TEB *teb_alloc(void)
     return teb;
 }
 
+extern void *__libc_stack_end;
+
+/* The main thread's stack from its start and the stack limit: glibc would
+ * read /proc/self/maps to say it, a cost every start would pay. Frames all
+ * lie below __libc_stack_end (argv and the environment are above it). */
+static bool main_stack_bounds(TEB *teb)
+{
+    if (syscall(SYS_gettid) != getpid())
+        return false;
+    struct rlimit rl;
+    size_t size = 8 << 20;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+        size = rl.rlim_cur;
+    uintptr_t base = ((uintptr_t)__libc_stack_end + 4095) & ~(uintptr_t)4095;
+    teb->Tib.StackBase = (void *)base;
+    teb->Tib.StackLimit = (void *)(base - size);
+    teb->DeallocationStack = teb->Tib.StackLimit;
+    return true;
+}
+
 static void stack_bounds(TEB *teb)
 {
+    if (main_stack_bounds(teb))
+        return;
     pthread_attr_t attr;
     void *addr;
     size_t size;

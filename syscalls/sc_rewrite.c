@@ -1,0 +1,148 @@
+/* Rewriting the call sites of trapped system calls (zpoline's way).
+ *
+ * A trap costs a signal: the kernel builds a frame, runs the handler and
+ * unwinds the frame with rt_sigreturn, several times the price of the
+ * call itself. But the trap says exactly where the `syscall` is (the
+ * ucontext's rip - 2), so the site can be rewritten: its two bytes 0f 05
+ * become ff d0, `call *%rax`, two bytes as well, so nothing around them
+ * moves. rax holds the system call number, 0 to a few hundred, so the
+ * call lands at a small address: lvrun maps the first pages of the
+ * address space (this needs vm.mmap_min_addr = 0, or CAP_SYS_RAWIO) and
+ * fills them with one-byte nops that slide into a jump to
+ * sc_zpoline_entry. The nops are executed, so the first slide is short
+ * (below SLED_FIRST, every x86-64 call); the rest of the pages is a
+ * second, slower slide for larger numbers a site may be reached with
+ * later (an x32 call, a bad number: the kernel answers -ENOSYS), except
+ * the few that would land inside the first jump.
+ *
+ * The trampoline (sc_entry.S) runs on the guest's stack, so it must
+ * respect what the guest keeps there:
+ * - the red zone: a leaf function may keep data in the 128 bytes below
+ *   rsp without moving rsp. The call's return address already takes the
+ *   top 8 of them (unavoidable with a 2-byte rewrite); the trampoline
+ *   steps below the rest (lea -128(%rsp)) before it stores anything.
+ * - alignment: nothing can be assumed of rsp at a `syscall`; the
+ *   trampoline keeps a frame pointer and aligns down (64 bytes, as
+ *   xsave wants) before calling C.
+ * - state a `syscall` preserves: every register but rax, rcx and r11,
+ *   and the vector registers, which the host's C library would clobber,
+ *   so they are saved with xsave.
+ * The guest resumes from the saved registers (sc_resume), not by `ret`:
+ * a call that changes them (clone with a new stack, rt_sigreturn, a
+ * forked child on posix_spawn's stack) takes effect the same way
+ * whether it came through a trap or a rewritten site. rt_sigreturn in
+ * particular must be made from the allowed region: sc_rt_sigreturn
+ * resumes the guest at sc_restorer on the guest's own stack.
+ *
+ * Writing the site: another thread may be executing it. The two bytes
+ * are stored at once (one 16-bit store, atomic on x86 when it does not
+ * cross a cache line; a site that does stays trapped), with the page
+ * made writable and left executable meanwhile.
+ *
+ * Limits: a site later reached with a number past the sled, or an
+ * invalid negative one, faults instead of returning -ENOSYS; reads of
+ * the first pages no longer fault where the CPU cannot make them
+ * execute-only (protection keys); musl's cancellation of a thread
+ * blocked in a rewritten call waits until the call returns. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include "lv/trace.h"
+#include "sc.h"
+
+#define SLED_SIZE 8192
+#define SLED_FIRST 512
+#define JUMP_SIZE 13
+#define SLED_END (SLED_SIZE - JUMP_SIZE)
+
+static bool g_active;
+static int g_lock;
+
+struct segment {
+    uintptr_t start, end;
+    int prot;
+};
+static struct segment g_segments[16];
+static unsigned g_nsegments;
+
+bool sc_rewrite_active(void)
+{
+    return g_active;
+}
+
+void sc_add_segment(uintptr_t start, uintptr_t end, int prot)
+{
+    if (g_nsegments < sizeof g_segments / sizeof *g_segments)
+        g_segments[g_nsegments++] = (struct segment){ start, end, prot };
+}
+
+static const struct segment *segment_of(uintptr_t addr)
+{
+    for (unsigned i = 0; i < g_nsegments; i++)
+        if (addr >= g_segments[i].start && addr < g_segments[i].end)
+            return &g_segments[i];
+    return NULL;
+}
+
+static void put_jump(unsigned char *p)
+{
+    uint64_t target = (uint64_t)sc_zpoline_entry;
+    *p++ = 0x49;                        /* movabs $target, %r11 */
+    *p++ = 0xbb;
+    memcpy(p, &target, 8);
+    p += 8;
+    *p++ = 0x41;                        /* jmp *%r11 */
+    *p++ = 0xff;
+    *p++ = 0xe3;
+}
+
+bool sc_rewrite_init(void)
+{
+    const char *want = getenv("LVRUN_SYSCALL_REWRITE");
+    if (want && !strcmp(want, "0")) {
+        trace(syscalls, "mode: trapping every call (LVRUN_SYSCALL_REWRITE=0)");
+        return false;
+    }
+    unsigned char *sled = mmap(NULL, SLED_SIZE, PROT_READ | PROT_WRITE,
+                               MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+    if (sled != NULL) {
+        if (sled != MAP_FAILED)
+            munmap(sled, SLED_SIZE);
+        trace(syscalls, "mode: trapping every call (cannot map address 0 for the "
+              "rewritten sites: set vm.mmap_min_addr = 0 to enable them)");
+        return false;
+    }
+    /* A null pointer that is meant: hidden from the optimizer. */
+    __asm__("" : "+r"(sled));
+    memset(sled, 0x90, SLED_SIZE);
+    put_jump(sled + SLED_FIRST);
+    put_jump(sled + SLED_END);
+    if (mprotect(sled, SLED_SIZE, PROT_EXEC)) {
+        munmap(sled, SLED_SIZE);
+        return false;
+    }
+    g_active = true;
+    trace(syscalls, "mode: rewriting call sites after their first trap");
+    return true;
+}
+
+void sc_rewrite_site(uint64_t site, long nr)
+{
+    if (!g_active || nr < 0 || nr >= SLED_FIRST || (site & 63) == 63)
+        return;
+    const struct segment *seg = segment_of(site);
+    if (!seg || !segment_of(site + 1))
+        return;
+    while (__atomic_exchange_n(&g_lock, 1, __ATOMIC_ACQUIRE))
+        __builtin_ia32_pause();
+    uint16_t *code = (uint16_t *)site;
+    uintptr_t page = site & ~4095UL, len = ((site + 2 + 4095) & ~4095UL) - page;
+    if (*code == 0x050f
+        && !mprotect((void *)page, len, seg->prot | PROT_WRITE | PROT_EXEC)) {
+        __atomic_store_n(code, 0xd0ff, __ATOMIC_RELEASE);
+        mprotect((void *)page, len, seg->prot);
+        sc_sites_rewritten++;
+        trace(syscalls, "rewrote the %s site at %#lx", sc_name(nr), (long)site);
+    }
+    __atomic_store_n(&g_lock, 0, __ATOMIC_RELEASE);
+}
