@@ -42,6 +42,11 @@ def build_programs():
     out['files_win.exe'] = os.path.join(WORK, 'files_win.exe')
     sh('x86_64-w64-mingw32-gcc', '-O2', os.path.join(HERE, 'files_win.c'), '-o',
        out['files_win.exe'])
+    out['sync_native'] = os.path.join(WORK, 'sync_native')
+    sh('cc', '-O2', '-pthread', os.path.join(HERE, 'sync_native.c'), '-o', out['sync_native'])
+    out['sync_win.exe'] = os.path.join(WORK, 'sync_win.exe')
+    sh('x86_64-w64-mingw32-gcc', '-O2', os.path.join(HERE, 'sync_win.c'), '-o',
+       out['sync_win.exe'])
     return out
 
 
@@ -88,6 +93,16 @@ def main():
             'wine': f"wine {progs['files_win.exe']} Z:{FILES_DIR}/w" if wine else None,
         }, 20),
     ]
+    # Synchronization: native is the same work with pthreads (a recursive
+    # mutex, a condition-variable event, create+join).
+    for label, mode, count in (('critical section pair x10M', 'cs', 10000000),
+                               ('event ping-pong x100k', 'pingpong', 100000),
+                               ('thread create+join x5k', 'threads', 5000)):
+        benches.append((label, {
+            'native': f"{progs['sync_native']} {mode} {count}",
+            'lvrun': f"{LVRUN} {progs['sync_win.exe']} {mode} {count}",
+            'wine': f"wine {progs['sync_win.exe']} {mode} {count}" if wine else None,
+        }, 5))
     rows = []
     for name, cmds, runs in benches:
         runners = [r for r in ('native', 'lvrun', 'wine') if cmds.get(r)]

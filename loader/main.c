@@ -31,7 +31,7 @@ static void usage(FILE *out)
         "       lvrun [--prefix DIR] reg export FILE [KEY] | reg import FILE\n"
         "       lvrun --preload [view options] -- host-program [arguments...]\n"
         "       lvrun pack --entry PROGRAM --out DIR [--single-file] [view options] FILES...\n"
-        "Runs a Windows x64 console program.\n"
+        "Runs a Windows x64 console program, or an ELF program built against musl.\n"
         "\n"
         "Options:\n"
         "  --prefix DIR   the Windows prefix (default: $LVRUN_PREFIX or ~/.lvrun);\n"
