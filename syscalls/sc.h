@@ -91,6 +91,7 @@ __attribute__((noreturn)) void sc_resume(const struct sc_regs *r);
 
 /* The two ways in, called from sc_entry.S. */
 void sc_sigsys(int sig, siginfo_t *info, void *uc);
+bool sc_zpoline_fast(struct sc_regs *r);
 void sc_zpoline_dispatch(struct sc_regs *r);
 
 /* sc_entry.S */

@@ -46,6 +46,18 @@ long sc_dispatch(struct sc_regs *r)
     return ret;
 }
 
+__attribute__((target("general-regs-only")))
+bool sc_zpoline_fast(struct sc_regs *r)
+{
+    unsigned long nr = r->rax;
+    if (nr >= sc_table_size || sc_table[nr] != sc_passthrough || TRACE_ON(syscalls))
+        return false;
+    if (sc_stats_on)
+        __atomic_fetch_add(&sc_fast_calls, 1, __ATOMIC_RELAXED);
+    r->rax = sc_passthrough(r);
+    return true;
+}
+
 void sc_zpoline_dispatch(struct sc_regs *r)
 {
     if (sc_stats_on)

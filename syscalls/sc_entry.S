@@ -144,6 +144,13 @@ sc_zpoline_entry:
     rdfsbase %rcx
     mov %rcx, %gs:SC_T_GUEST_FS
     movb $SC_ALLOW, %gs:SC_T_SELECTOR
+    /* A call the kernel answers as it is needs neither the host's %fs
+     * nor the vector state: sc_zpoline_fast uses general registers only. */
+    and $-16, %rsp
+    mov %rbx, %rdi
+    call sc_zpoline_fast@PLT
+    test %al, %al
+    jnz 3f
     mov %gs:SC_T_HOST_FS, %rcx
     wrfsbase %rcx
     /* The guest's vector state survives a syscall; lvrun's C (and the
@@ -172,7 +179,7 @@ sc_zpoline_entry:
     mov $-1, %eax
     mov $-1, %edx
     xrstor64 (%rsp)
-    mov %rbx, %rdi
+3:  mov %rbx, %rdi
     jmp sc_resume
     .size sc_zpoline_entry, .-sc_zpoline_entry
 

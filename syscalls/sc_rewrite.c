@@ -12,7 +12,7 @@
  * sc_zpoline_entry. The nops are executed, so the first slide is short
  * (below SLED_FIRST, every x86-64 call); the rest of the pages is a
  * second, slower slide for larger numbers a site may be reached with
- * later (an x32 call, a bad number: the kernel answers -ENOSYS), except
+ * later (invalid ones, which the kernel answers with -ENOSYS), except
  * the few that would land inside the first jump.
  *
  * The trampoline (sc_entry.S) runs on the guest's stack, so it must
@@ -25,8 +25,11 @@
  *   trampoline keeps a frame pointer and aligns down (64 bytes, as
  *   xsave wants) before calling C.
  * - state a `syscall` preserves: every register but rax, rcx and r11,
- *   and the vector registers, which the host's C library would clobber,
- *   so they are saved with xsave.
+ *   and the vector registers. A call passed to the kernel as it is takes
+ *   a path of general registers only (sc_zpoline_fast), with the guest's
+ *   %fs left in place; any other switches to the host's %fs and saves
+ *   the vector state with xsave, since lvrun's C and the host's C
+ *   library (AVX string functions) would clobber it.
  * The guest resumes from the saved registers (sc_resume), not by `ret`:
  * a call that changes them (clone with a new stack, rt_sigreturn, a
  * forked child on posix_spawn's stack) takes effect the same way
@@ -39,8 +42,9 @@
  * cross a cache line; a site that does stays trapped), with the page
  * made writable and left executable meanwhile.
  *
- * Limits: a site later reached with a number past the sled, or an
- * invalid negative one, faults instead of returning -ENOSYS; reads of
+ * Limits: a site later reached with a number in [SLED_FIRST,
+ * SLED_FIRST + JUMP_SIZE) or past the sled, or a negative one (all
+ * invalid), faults instead of returning -ENOSYS; reads of
  * the first pages no longer fault where the CPU cannot make them
  * execute-only (protection keys); musl's cancellation of a thread
  * blocked in a rewritten call waits until the call returns. */

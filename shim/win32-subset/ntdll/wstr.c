@@ -129,6 +129,17 @@ size_t utf8_to_utf16(const char *in, size_t inlen, WCHAR *out, size_t outlen,
     if (inlen == (size_t)-1)
         inlen = strlen(in) + 1;
     for (size_t i = 0; i < inlen;) {
+        /* ASCII runs, the common case, one unit a byte. */
+        if (s[i] < 0x80) {
+            if (out) {
+                if (n >= outlen)
+                    return n;
+                out[n] = s[i];
+            }
+            n++;
+            i++;
+            continue;
+        }
         unsigned cp;
         size_t k = utf8_decode(s + i, inlen - i, &cp);
         if (!k) {
@@ -166,6 +177,15 @@ size_t utf16_to_utf8(const WCHAR *in, size_t inlen, char *out, size_t outlen,
         inlen = wstr_len(in) + 1;
     for (size_t i = 0; i < inlen; i++) {
         unsigned cp = in[i];
+        if (cp < 0x80) {
+            if (out) {
+                if (n >= outlen)
+                    return n;
+                out[n] = (char)cp;
+            }
+            n++;
+            continue;
+        }
         if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < inlen &&
             in[i + 1] >= 0xdc00 && in[i + 1] <= 0xdfff) {
             cp = 0x10000 + ((cp - 0xd800) << 10) + (in[i + 1] - 0xdc00);
