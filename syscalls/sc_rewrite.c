@@ -116,13 +116,17 @@ bool sc_rewrite_init(void)
               "rewritten sites: set vm.mmap_min_addr = 0 to enable them)");
         return false;
     }
-    /* A null pointer that is meant: hidden from the optimizer. */
-    __asm__("" : "+r"(sled));
-    memset(sled, 0x90, SLED_SIZE);
-    put_jump(sled + SLED_FIRST);
-    put_jump(sled + SLED_END);
-    if (mprotect(sled, SLED_SIZE, PROT_EXEC)) {
-        munmap(sled, SLED_SIZE);
+    /* The sled is at address 0 on purpose: it is written through
+     * addresses made from integers, which C allows, rather than through
+     * a null pointer, which it does not (and the sanitizers report). */
+    uintptr_t base = 0;
+    __asm__("" : "+r"(base)); /* nor as a constant, which GCC checks too */
+    for (uintptr_t a = 0; a < SLED_SIZE; a++)
+        *(volatile unsigned char *)(base + a) = 0x90;
+    put_jump((unsigned char *)(base + SLED_FIRST));
+    put_jump((unsigned char *)(base + SLED_END));
+    if (mprotect((void *)base, SLED_SIZE, PROT_EXEC)) {
+        munmap((void *)base, SLED_SIZE);
         return false;
     }
     g_active = true;
