@@ -113,6 +113,7 @@ def main():
     write_table(rows)
     write_chart(rows)
     view_bench()
+    sevenzip_bench()
     shutil.rmtree(WORK, ignore_errors=True)
     shutil.rmtree(FILES_DIR, ignore_errors=True)
 
@@ -194,6 +195,87 @@ def view_bench(runs=10):
     with open(os.path.join(HERE, 'results-view.md'), 'w') as f:
         f.write('# The virtual view: wall time and ratio to native\n\n' + '\n'.join(lines) + '\n')
     print('\n'.join(lines))
+
+
+def unique_tree(src, dst):
+    """A copy of src whose paths are unique case-insensitively, as a Windows
+    program needs them; returns the file count."""
+    seen, count = set(), 0
+    for d, dirs, files in os.walk(src):
+        dirs.sort()
+        rel = os.path.relpath(d, src)
+        for name in sorted(files):
+            path = os.path.normpath(os.path.join(rel, name))
+            p = os.path.join(d, name)
+            if path.lower() in seen or not os.path.isfile(p) or os.path.islink(p):
+                continue
+            seen.add(path.lower())
+            os.makedirs(os.path.join(dst, rel), exist_ok=True)
+            shutil.copy2(p, os.path.join(dst, path))
+            count += 1
+    return count
+
+
+def peak_kib(cmd, cwd):
+    """The peak resident size of one run, from GNU time."""
+    r = subprocess.run(['/usr/bin/time', '-f', '%M'] + cmd.split(), cwd=cwd, env=ENV,
+                       capture_output=True, text=True)
+    return int(r.stderr.strip().splitlines()[-1])
+
+
+def sevenzip_bench(runs=5):
+    """7-Zip 21.07 (7za.exe from the npm registry) against Debian's native
+    7z on a case-insensitively unique copy of /usr/include."""
+    fetch = subprocess.run([sys.executable, os.path.join(HERE, '..', 'tests', 'realworld',
+                                                         'fetch_7za.py')],
+                           capture_output=True, text=True)
+    if fetch.returncode or not shutil.which('7z'):
+        print('7-Zip benchmark skipped: ' + (fetch.stderr.strip() or 'no native 7z'))
+        return
+    sevenza = fetch.stdout.strip()
+    work = os.path.join(FILES_DIR, '7z')
+    os.makedirs(work)
+    files = unique_tree('/usr/include', os.path.join(work, 'inc'))
+    sh('7z', 'a', '-mx1', '-bd', os.path.join(work, 'ref.7z'), 'inc', cwd=work,
+       stdout=subprocess.DEVNULL)
+    wine = have_wine()
+    cmds = {
+        'extract (x) of a -mx1 archive': {
+            'native': '7z x -y -bd -oout ref.7z',
+            'lvrun': f'{LVRUN} {sevenza} x -y -bd -oout ref.7z',
+            'wine': f'wine {sevenza} x -y -bd -oout ref.7z' if wine else None,
+            'prepare': 'rm -rf out',
+        },
+        'compress (a -mx1)': {
+            'native': '7z a -mx1 -bd new.7z inc',
+            'lvrun': f'{LVRUN} {sevenza} a -mx1 -bd new.7z inc',
+            'wine': f'wine {sevenza} a -mx1 -bd new.7z inc' if wine else None,
+            'prepare': 'rm -f new.7z',
+        },
+    }
+    lines = [f'7-Zip on {files} files of /usr/include (unique ignoring case):', '',
+             '| operation | native 7z | lvrun 7za.exe | Wine 7za.exe | lvrun / native | Wine / native | peak memory lvrun / native |',
+             '|---|---|---|---|---|---|---|']
+    for name, c in cmds.items():
+        runners = [r for r in ('native', 'lvrun', 'wine') if c.get(r)]
+        js = os.path.join(WORK, 'hf7.json')
+        args = ['hyperfine', '-N', '--warmup', '1', '--runs', str(runs), '--prepare', c['prepare'],
+                '--export-json', js, '--output', 'null'] + [c[r] for r in runners]
+        sh(*args, cwd=work, stdout=subprocess.DEVNULL)
+        with open(js) as f:
+            t = dict(zip(runners, [r['mean'] for r in json.load(f)['results']]))
+        sh(*c['prepare'].split(), cwd=work)
+        mem_native = peak_kib(c['native'], work)
+        sh(*c['prepare'].split(), cwd=work)
+        mem_lvrun = peak_kib(c['lvrun'], work)
+        w = f"{t['wine']:.2f} s" if 'wine' in t else 'n/a'
+        wr = f"{t['wine'] / t['native']:.2f}x" if 'wine' in t else 'n/a'
+        lines.append(f"| {name} | {t['native']:.2f} s | {t['lvrun']:.2f} s | {w} | "
+                     f"{t['lvrun'] / t['native']:.2f}x | {wr} | {mem_lvrun / mem_native:.2f}x |")
+    text = '\n'.join(lines) + '\n'
+    with open(os.path.join(HERE, 'results-7zip.md'), 'w') as f:
+        f.write(text)
+    print(text)
 
 
 if __name__ == '__main__':

@@ -1,32 +1,13 @@
-/* perror: "prefix: message" on stderr, in msvcrt's words. The libc area's
- * strerror keeps the same table; this one stays until it is shared. */
+/* perror: "prefix: message" on stderr, in msvcrt's words. */
 #include <stdlib.h>
 #include <string.h>
 #include "msvcrt.spec.h"
 #include "stdio_private.h"
 
-static const char *const messages[] = {
-    "No error", "Operation not permitted", "No such file or directory",
-    "No such process", "Interrupted function call", "Input/output error",
-    "No such device or address", "Arg list too long", "Exec format error",
-    "Bad file descriptor", "No child processes", "Resource temporarily unavailable",
-    "Not enough space", "Permission denied", "Bad address", "Unknown error",
-    "Resource device", "File exists", "Improper link", "No such device",
-    "Not a directory", "Is a directory", "Invalid argument",
-    "Too many open files in system", "Too many open files",
-    "Inappropriate I/O control operation", "Unknown error", "File too large",
-    "No space left on device", "Invalid seek", "Read-only file system",
-    "Too many links", "Broken pipe", "Domain error", "Result too large",
-    "Unknown error", "Resource deadlock avoided", "Unknown error",
-    "Filename too long", "No locks available", "Function not implemented",
-    "Directory not empty", "Illegal byte sequence",
-};
-
+/* The one message table: strerror's (_sys_errlist). */
 static const char *message(int err)
 {
-    if (err < 0 || err >= (int)(sizeof messages / sizeof messages[0]))
-        return "Unknown error";
-    return messages[err];
+    return msvcrt_strerror(err);
 }
 
 void CDECL msvcrt_perror(const char *prefix)
