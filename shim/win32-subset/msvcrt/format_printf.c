@@ -84,11 +84,11 @@ static void put_ascii(struct sink *s, const char *text, size_t n)
 
 static void put_pad(struct sink *s, char c, long long n)
 {
-    char pad[64];
+    char pad[512];
 
     memset(pad, c, sizeof pad);
-    for (; n > 0; n -= 64)
-        put_ascii(s, pad, n < 64 ? (size_t)n : 64);
+    for (; n > 0; n -= (long long)sizeof pad)
+        put_ascii(s, pad, n < (long long)sizeof pad ? (size_t)n : sizeof pad);
 }
 
 /* A string in the sink's width from units of either width; *len is its
