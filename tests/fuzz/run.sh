@@ -4,6 +4,8 @@
 # folder, and ends with the line "N passed, N failed" (one test per
 # harness; a harness fails when it finds a crash, a leak or a timeout).
 #   tests/fuzz/run.sh BUILD SECONDS [HARNESS...]
+# The runs start from a fixed seed (FUZZ_SEED, default 1) so that a CI run
+# can be repeated; set another to explore elsewhere.
 # A crash is written to BUILD/fuzz-artifacts/HARNESS/; reproduce it with
 # BUILD/tests/fuzz/fuzz_HARNESS FILE, then commit the file under
 # tests/fuzz/regressions/HARNESS/ with the fix.
@@ -30,7 +32,7 @@ for h in $harnesses; do
     fi
     log=$build/fuzz-artifacts/$h.log
     # shellcheck disable=SC2086
-    "$build/tests/fuzz/fuzz_$h" -max_total_time="$seconds" -timeout=10 \
+    "$build/tests/fuzz/fuzz_$h" -max_total_time="$seconds" -timeout=10 -seed="${FUZZ_SEED:-1}" \
         -rss_limit_mb=2560 -print_final_stats=1 -artifact_prefix="$art/" \
         "$work" $seeds >"$log" 2>&1
     status=$?
