@@ -16,6 +16,9 @@ const char *path_prefix(void);
  * names nothing on the host (e.g. an unmapped drive: ENOENT). */
 char *path_windows_to_host_alloc(const char *win);
 char *path_windows_to_host_w(const WCHAR *win);
+/* The same for a path about to be written (created, changed, removed,
+ * renamed): NULL with errno EROFS inside a read-only mount of the view. */
+char *path_windows_to_host_write_w(const WCHAR *win);
 /* A host path as Windows sees it: the drive whose folder holds it ("C:\..."
  * under drive_c, else "Z:\..."). Relative paths are made absolute. */
 char *path_host_to_windows(const char *host);

@@ -135,6 +135,37 @@ def test_pe(top):
     check('pe: GetComputerName', 'host box' in lines, r.stdout)
 
 
+def tree_listing(root):
+    out = []
+    for d, dirs, files in sorted(os.walk(root)):
+        for n in sorted(dirs + files):
+            p = os.path.join(d, n)
+            st = os.lstat(p)
+            out.append((os.path.relpath(p, root), st.st_mode, st.st_size, st.st_mtime_ns))
+    return out
+
+
+def test_pe_readonly(top):
+    prog = os.path.join(BUILD, 'view_escape.exe')
+    if not os.path.exists(prog):
+        print('skip   pe read-only: view_escape.exe not built (no MinGW)')
+        return
+    ro, rw = os.path.join(top, 'pe-ro'), os.path.join(top, 'pe-rw')
+    os.makedirs(os.path.join(ro, 'sub'))
+    os.makedirs(rw)
+    for path in (os.path.join(ro, 'r.txt'), os.path.join(rw, 'w.txt')):
+        with open(path, 'w') as f:
+            f.write('data\n')
+    before = tree_listing(ro)
+    view = ['--mount', f'/r={ro}:ro', '--mount', f'/w={rw}', '--confine']
+    r = run([LVRUN] + view + [prog, '--write', 'Z:\\r', 'Z:\\w'], cwd=top)
+    lines = r.stdout.splitlines()
+    check('pe read-only: every write kind reported', len(lines) == 12, r.stdout + r.stderr)
+    for line in lines:
+        check(f'pe read-only: {line}', line.endswith('error 19'), line)
+    check('pe read-only: nothing changed in the mount', tree_listing(ro) == before)
+
+
 def test_bundle(top):
     app = os.path.join(top, 'app')
     os.makedirs(app)
@@ -195,6 +226,7 @@ def main():
             test_guest(top, os.path.join(BUILD, 'view_musl'), 'musl')
             test_guest(top, os.path.join(BUILD, 'view_static'), 'static')
             test_pe(top)
+            test_pe_readonly(top)
             test_bundle(top)
     print(f'{len(failures)} failure(s)')
     sys.exit(1 if failures else 0)

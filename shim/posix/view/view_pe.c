@@ -62,3 +62,18 @@ char *view_pe_path(const char *win, char *host, const char *drive_c, char *(*fix
     }
     return fixed;
 }
+
+bool view_pe_writable(const char *host)
+{
+    if (!g_view_any_ro)
+        return true;
+    for (size_t i = 0; i < g_view_mount_count; i++) {
+        const struct view_mount *m = &g_view_mounts[i];
+        if (m->ro && !strncmp(host, m->host, m->host_len) &&
+            (!host[m->host_len] || host[m->host_len] == '/' || m->host[m->host_len - 1] == '/')) {
+            view_deny("write into a read-only mount", host, EROFS);
+            return false;
+        }
+    }
+    return true;
+}

@@ -3,6 +3,7 @@
  * permission bits (the read-only attribute) and modification time, as
  * Windows copies attributes and the last-write time. */
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,10 +125,12 @@ static BOOL copy_host(const char *from, const char *to, bool fail_exists,
 BOOL WINAPI CopyFileExW(const WCHAR *from, const WCHAR *to, void *progress, void *ctx,
                         BOOL *cancel, DWORD flags)
 {
-    char *hfrom = path_windows_to_host_w(from), *hto = path_windows_to_host_w(to);
+    char *hto = path_windows_to_host_write_w(to);
+    bool ro = !hto && errno == EROFS;
+    char *hfrom = path_windows_to_host_w(from);
     BOOL ok = hfrom && hto ? copy_host(hfrom, hto, flags & COPY_FILE_FAIL_IF_EXISTS,
                                        (progress_routine)progress, ctx, cancel)
-                           : fail(ERROR_PATH_NOT_FOUND);
+                           : fail(ro ? ERROR_WRITE_PROTECT : ERROR_PATH_NOT_FOUND);
     free(hfrom);
     free(hto);
     return ok;
@@ -173,12 +176,14 @@ static char *case_target(const WCHAR *to, char *hto)
 
 BOOL WINAPI MoveFileExW(const WCHAR *from, const WCHAR *to, DWORD flags)
 {
-    char *hfrom = path_windows_to_host_w(from);
-    char *hto = to ? path_windows_to_host_w(to) : NULL;
+    char *hfrom = path_windows_to_host_write_w(from);
+    bool ro = !hfrom && errno == EROFS;
+    char *hto = to ? path_windows_to_host_write_w(to) : NULL;
+    ro |= to && !hto && errno == EROFS;
     BOOL ok = FALSE;
     struct stat st, dst;
     if (!hfrom || (to && !hto)) {
-        SetLastError(ERROR_PATH_NOT_FOUND);
+        SetLastError(ro ? ERROR_WRITE_PROTECT : ERROR_PATH_NOT_FOUND);
     } else if (lstat(hfrom, &st)) {
         fail_errno(hfrom);
     } else if (!share_check(&st, DELETE)) {
@@ -241,7 +246,8 @@ BOOL WINAPI ReplaceFileW(const WCHAR *replaced, const WCHAR *replacement, const 
                          DWORD flags, void *exclude, void *reserved)
 {
     (void)flags, (void)exclude, (void)reserved;
-    char *hold = path_windows_to_host_w(replaced), *hnew = path_windows_to_host_w(replacement);
+    char *hold = path_windows_to_host_write_w(replaced);
+    char *hnew = path_windows_to_host_write_w(replacement);
     char *hbak = backup ? path_windows_to_host_w(backup) : NULL;
     struct stat st;
     BOOL ok = FALSE;
@@ -270,10 +276,12 @@ BOOL WINAPI ReplaceFileW(const WCHAR *replaced, const WCHAR *replacement, const 
 BOOL WINAPI CreateHardLinkW(const WCHAR *name, const WCHAR *existing, SECURITY_ATTRIBUTES *sa)
 {
     (void)sa;
-    char *hnew = path_windows_to_host_w(name), *hold = path_windows_to_host_w(existing);
+    char *hnew = path_windows_to_host_write_w(name);
+    bool ro = !hnew && errno == EROFS;
+    char *hold = path_windows_to_host_w(existing);
     BOOL ok;
     if (!hnew || !hold)
-        ok = fail(ERROR_PATH_NOT_FOUND);
+        ok = fail(ro ? ERROR_WRITE_PROTECT : ERROR_PATH_NOT_FOUND);
     else if (link(hold, hnew))
         ok = fail(errno == ENOENT ? missing(hold) : w32_error_from_errno(errno));
     else
@@ -299,7 +307,7 @@ BOOL WINAPI CreateHardLinkA(const char *name, const char *existing, SECURITY_ATT
 BOOLEAN WINAPI CreateSymbolicLinkW(const WCHAR *link_name, const WCHAR *target, DWORD flags)
 {
     (void)flags;
-    char *hlink = path_windows_to_host_w(link_name);
+    char *hlink = path_windows_to_host_write_w(link_name);
     char *htarget;
     bool absolute = target && target[0] && (target[1] == ':' || target[0] == '\\' ||
                                              target[0] == '/');

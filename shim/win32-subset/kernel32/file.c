@@ -86,10 +86,12 @@ HANDLE WINAPI CreateFileW(const WCHAR *name, DWORD access, DWORD share,
         SetLastError(ERROR_INVALID_PARAMETER);
         return INVALID_HANDLE_VALUE;
     }
-    char *host = path_windows_to_host_w(name);
+    bool writes = wants_write(access) || disposition != OPEN_EXISTING;
+    char *host = writes ? path_windows_to_host_write_w(name) : path_windows_to_host_w(name);
     if (!host) {
         SetLastError(errno == ENOENT ? ERROR_PATH_NOT_FOUND :
-                     errno == EACCES ? ERROR_ACCESS_DENIED : ERROR_INVALID_NAME);
+                     errno == EACCES ? ERROR_ACCESS_DENIED :
+                     errno == EROFS ? ERROR_WRITE_PROTECT : ERROR_INVALID_NAME);
         return INVALID_HANDLE_VALUE;
     }
     /* Opened first and checked after, so an open costs no extra lookup;
@@ -561,7 +563,7 @@ BOOL WINAPI GetFileAttributesExA(const char *name, int level, void *info)
 
 BOOL WINAPI SetFileAttributesW(const WCHAR *name, DWORD attr)
 {
-    char *host = path_windows_to_host_w(name);
+    char *host = path_windows_to_host_write_w(name);
     struct stat st;
     if (!host || stat(host, &st)) {
         free(host);
@@ -588,9 +590,10 @@ BOOL WINAPI SetFileAttributesA(const char *name, DWORD attr)
 /* Runs fn on the host path of a Windows name; errno-based failure. */
 static BOOL with_host_path(const WCHAR *name, int (*fn)(const char *))
 {
-    char *host = path_windows_to_host_w(name);
+    char *host = path_windows_to_host_write_w(name);
     if (!host) {
-        SetLastError(ERROR_PATH_NOT_FOUND);
+        SetLastError(errno == EROFS || errno == EACCES ? w32_error_from_errno(errno)
+                                                       : ERROR_PATH_NOT_FOUND);
         return FALSE;
     }
     int r = fn(host);

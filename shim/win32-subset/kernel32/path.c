@@ -247,6 +247,17 @@ char *path_windows_to_host_alloc(const char *win)
     return view_pe_path(win, out, drive_c(), resolve_case);
 }
 
+char *path_windows_to_host_write_w(const WCHAR *win)
+{
+    char *host = path_windows_to_host_w(win);
+    if (host && !view_pe_writable(host)) {
+        free(host);
+        errno = EROFS;
+        return NULL;
+    }
+    return host;
+}
+
 char *path_windows_to_host_w(const WCHAR *win)
 {
     char *u = wstr_to_utf8(win);
