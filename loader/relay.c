@@ -354,17 +354,18 @@ struct thunk_arena {
     uint8_t *code;
     void **data;
     unsigned used;
+    void (*entry)(void);
 };
-static struct thunk_arena g_arena = { .used = THUNKS_PER_PAGE };
+static struct thunk_arena g_arena = { .used = THUNKS_PER_PAGE, .entry = relay_raw_entry };
 
-static bool arena_grow(void)
+static bool arena_grow(struct thunk_arena *a)
 {
     uint8_t *p = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE,
                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED)
         return false;
     void **data = (void **)(p + PAGE);
-    data[PAGE / sizeof *data - 1] = (void *)relay_raw_entry;
+    data[PAGE / sizeof *data - 1] = (void *)a->entry;
     for (unsigned i = 0; i < THUNKS_PER_PAGE; i++) {
         uint8_t *t = p + i * THUNK_SIZE;
         int32_t d1 = (int32_t)((uint8_t *)&data[i] - (t + 7));
@@ -379,19 +380,24 @@ static bool arena_grow(void)
         munmap(p, 2 * PAGE);
         return false;
     }
-    g_arena.code = p;
-    g_arena.data = data;
-    g_arena.used = 0;
+    a->code = p;
+    a->data = data;
+    a->used = 0;
     return true;
+}
+
+static void *arena_entry(struct thunk_arena *a, struct relay_target *rt)
+{
+    if (a->used == THUNKS_PER_PAGE && !arena_grow(a))
+        return NULL;
+    unsigned i = a->used++;
+    a->data[i] = rt;
+    return a->code + i * THUNK_SIZE;
 }
 
 static void *raw_entry_for(struct relay_target *rt)
 {
-    if (g_arena.used == THUNKS_PER_PAGE && !arena_grow())
-        return NULL;
-    unsigned i = g_arena.used++;
-    g_arena.data[i] = rt;
-    return g_arena.code + i * THUNK_SIZE;
+    return arena_entry(&g_arena, rt);
 }
 
 static void *closure_for(struct relay_target *rt)
@@ -516,6 +522,98 @@ void *relay_bind(struct module *importer, struct module *dll, const char *name,
     void *entry = typed ? closure_for(rt) : NULL;
     if (!entry)
         entry = raw_entry_for(rt);
+    if (!entry) {
+        free(rt);
+        return addr;
+    }
+    return entry;
+}
+
+/* +prelay: calls of ELF programs into the musl surface, logged with their
+ * first integer argument registers (the surface has no declared types)
+ * by an entry of the System V convention: every argument register, rax
+ * (the vector count of variadic calls) and xmm0-7 are kept. */
+struct sysv_regs {
+    uint64_t gpr[6]; /* rdi, rsi, rdx, rcx, r8, r9 */
+    uint64_t rax;
+    uint64_t xmm[8][2];
+};
+
+void *prelay_log(struct relay_target *rt, const struct sysv_regs *r) __attribute__((used));
+void *prelay_log(struct relay_target *rt, const struct sysv_regs *r)
+{
+    trace_printf(TRACE_CH_prelay, "%s(rdi=0x%llx,rsi=0x%llx,rdx=0x%llx,rcx=0x%llx)",
+                 rt->label, (unsigned long long)r->gpr[0], (unsigned long long)r->gpr[1],
+                 (unsigned long long)r->gpr[2], (unsigned long long)r->gpr[3]);
+    return rt->addr;
+}
+
+/* r10 holds the target; entered with rsp = 8 mod 16. */
+__asm__(
+    ".text\n"
+    ".type relay_sysv_entry,@function\n"
+    "relay_sysv_entry:\n"
+    "    sub $0xb8, %rsp\n"
+    "    mov %rdi, 0x00(%rsp)\n"
+    "    mov %rsi, 0x08(%rsp)\n"
+    "    mov %rdx, 0x10(%rsp)\n"
+    "    mov %rcx, 0x18(%rsp)\n"
+    "    mov %r8, 0x20(%rsp)\n"
+    "    mov %r9, 0x28(%rsp)\n"
+    "    mov %rax, 0x30(%rsp)\n"
+    "    movdqu %xmm0, 0x38(%rsp)\n"
+    "    movdqu %xmm1, 0x48(%rsp)\n"
+    "    movdqu %xmm2, 0x58(%rsp)\n"
+    "    movdqu %xmm3, 0x68(%rsp)\n"
+    "    movdqu %xmm4, 0x78(%rsp)\n"
+    "    movdqu %xmm5, 0x88(%rsp)\n"
+    "    movdqu %xmm6, 0x98(%rsp)\n"
+    "    movdqu %xmm7, 0xa8(%rsp)\n"
+    "    mov %r10, %rdi\n"
+    "    mov %rsp, %rsi\n"
+    "    call prelay_log\n"
+    "    mov %rax, %r11\n"
+    "    mov 0x00(%rsp), %rdi\n"
+    "    mov 0x08(%rsp), %rsi\n"
+    "    mov 0x10(%rsp), %rdx\n"
+    "    mov 0x18(%rsp), %rcx\n"
+    "    mov 0x20(%rsp), %r8\n"
+    "    mov 0x28(%rsp), %r9\n"
+    "    mov 0x30(%rsp), %rax\n"
+    "    movdqu 0x38(%rsp), %xmm0\n"
+    "    movdqu 0x48(%rsp), %xmm1\n"
+    "    movdqu 0x58(%rsp), %xmm2\n"
+    "    movdqu 0x68(%rsp), %xmm3\n"
+    "    movdqu 0x78(%rsp), %xmm4\n"
+    "    movdqu 0x88(%rsp), %xmm5\n"
+    "    movdqu 0x98(%rsp), %xmm6\n"
+    "    movdqu 0xa8(%rsp), %xmm7\n"
+    "    add $0xb8, %rsp\n"
+    "    jmp *%r11\n"
+    ".size relay_sysv_entry, .-relay_sysv_entry\n");
+void relay_sysv_entry(void);
+
+static struct thunk_arena g_sysv_arena = { .used = THUNKS_PER_PAGE, .entry = relay_sysv_entry };
+
+void *relay_bind_posix(const char *module, const char *name, void *addr)
+{
+    if (!TRACE_ON(prelay) || !addr)
+        return addr;
+    static bool configured;
+    if (!configured) {
+        g_select = split_patterns("LVRUN_RELAY");
+        configured = true;
+    }
+    char key[256];
+    snprintf(key, sizeof key, "%s.%s", module, name);
+    if (!selected(g_select, key))
+        return addr;
+    struct relay_target *rt = calloc(1, sizeof *rt);
+    if (!rt)
+        return addr;
+    snprintf(rt->label, sizeof rt->label, "%s!%s", module, name);
+    rt->addr = addr;
+    void *entry = arena_entry(&g_sysv_arena, rt);
     if (!entry) {
         free(rt);
         return addr;

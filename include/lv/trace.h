@@ -60,6 +60,9 @@ struct module;
  * name is NULL) whose implementation is addr: addr itself, or a relay
  * entry that logs the call when +relay is on and the filters
  * (LVRUN_RELAY, LVRUN_RELAY_FROM) select it. */
+/* With +prelay, an entry that logs an ELF program's call of the musl
+ * surface's function name (then goes to addr); addr itself otherwise. */
+void *relay_bind_posix(const char *module, const char *name, void *addr);
 void *relay_bind(struct module *importer, struct module *dll, const char *name,
                  unsigned ordinal, void *addr);
 /* Lines of calls begun and not yet logged (the thread is leaving for

@@ -2,6 +2,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include "elf_loader.h"
+#include "lv/trace.h"
 #include "shim/posix/px_surface.h"
 
 #define PAGE 4096UL
@@ -27,7 +28,8 @@ static bool resolve(struct elf_module *m, const Elf64_Sym *sym, unsigned type,
     bool found = false;
     void *p = px_surface_symbol(name, &found);
     if (found) {
-        *value = (uintptr_t)p;
+        bool function = type == R_X86_64_JUMP_SLOT || ELF64_ST_TYPE(sym->st_info) == STT_FUNC;
+        *value = (uintptr_t)(function ? relay_bind_posix("libc.so", name, p) : p);
         return true;
     }
     if (ELF64_ST_BIND(sym->st_info) == STB_WEAK) {

@@ -162,7 +162,26 @@ def check_crash():
         ok(code == 5 and re.search(r'#0 seh_unhandled\.exe\+0x', err), f'seh_unhandled: {err!r}')
 
 
+def check_prelay():
+    """+prelay logs a musl program's calls into the musl surface and
+    changes nothing else."""
+    prog = os.path.join(os.path.dirname(WIN32), 'posix', 'lv', 'hello')
+    if not os.path.exists(prog):
+        print('skip prelay: tests/posix was not built (no musl-gcc)')
+        return
+    code0, out0, err0 = run(prog, 'one')
+    code, out, err = run(prog, 'one', LVRUN_DEBUG='+prelay')
+    ok(code == code0 and out == out0, f'+prelay keeps the program\'s output: {out!r}')
+    calls = channel_lines(err, 'prelay')
+    ok(any('libc.so!printf(rdi=0x' in l for l in calls) and
+       any('libc.so!__libc_start_main(' in l for l in calls), f'+prelay lines: {err!r}')
+    code, out, err = run(prog, 'one', LVRUN_DEBUG='+prelay', LVRUN_RELAY='libc.so.fwrite')
+    calls = channel_lines(err, 'prelay')
+    ok(calls and all('libc.so!fwrite(' in l for l in calls), f'+prelay filtered: {err!r}')
+
+
 with tempfile.TemporaryDirectory() as PREFIX_DIR:
+    check_prelay()
     check_quiet_and_direct()
     check_relay_lines()
     check_log_file()
