@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Two lvrun processes and one file; Ctrl-C from the host.
+
+usage: test_system.py LVRUN SHARE_PROBE_EXE CTRL_C_EXE
+
+- sharing: while one lvrun process holds a file open (read/write access,
+  sharing read only) and locks its first 10 bytes, another lvrun process
+  gets ERROR_SHARING_VIOLATION (32) for opens the share modes forbid and
+  for a delete, ERROR_LOCK_VIOLATION (33) for a conflicting lock, and
+  success for a compatible open; once the holder closes, all succeed.
+- Ctrl-C: SIGINT from the host reaches the handlers, the last added first,
+  on a thread of their own; a handler returning TRUE lets the program go
+  on; when every handler declines, the process ends with
+  STATUS_CONTROL_C_EXIT (0xC000013A, 0x3a on the host); SetConsoleCtrlHandler
+  (NULL, TRUE) ignores it.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+
+LVRUN, PROBE, CTRL_C = (os.path.abspath(a) for a in sys.argv[1:4])
+failures = 0
+
+
+def ok(cond, msg):
+    global failures
+    if not cond:
+        failures += 1
+        print('FAIL:', msg)
+
+
+def text(b):
+    return b.decode(errors='replace').replace('\r\n', '\n')
+
+
+def probe(cwd, *args):
+    p = subprocess.run([LVRUN, PROBE, *args], cwd=cwd, capture_output=True, timeout=30)
+    return text(p.stdout).strip()
+
+
+def check_sharing():
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, 'shared.txt'), 'w') as f:
+            f.write('0123456789abcdef')
+        holder = subprocess.Popen([LVRUN, PROBE, 'hold', 'shared.txt', 'r'], cwd=d,
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        lines = [text(holder.stdout.readline()).strip() for _ in range(2)]
+        ok(lines == ['hold: ok', 'lock: ok'], f'holder starts: {lines}')
+
+        expect = [
+            (('open', 'Shared.TXT', 'r', 'rw'), 'open: ok'),
+            (('open', 'shared.txt', 'w', 'rw'), 'open: error 32'),
+            (('open', 'shared.txt', 'r', 'r'), 'open: error 32'),
+            (('delete', 'shared.txt'), 'delete: error 32'),
+        ]
+        for args, want in expect:
+            got = probe(d, *args)
+            ok(got == want, f'while held, {args}: {got!r}, expected {want!r}')
+
+        holder.stdin.close()
+        rest = text(holder.stdout.read()).strip()
+        ok(holder.wait(timeout=30) == 0 and rest == 'released', f'holder ends: {rest!r}')
+
+        for args, want in [(('open', 'shared.txt', 'w', ''), 'open: ok'),
+                           (('lock', 'shared.txt'), 'lock: ok'),
+                           (('delete', 'shared.txt'), 'delete: ok')]:
+            got = probe(d, *args)
+            ok(got == want, f'after release, {args}: {got!r}, expected {want!r}')
+        ok(not os.path.exists(os.path.join(d, 'shared.txt')), 'the file is deleted')
+
+
+def check_lock_conflict():
+    """A lock alone (the holder shares everything) still excludes."""
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, 'locked.bin'), 'wb') as f:
+            f.write(b'x' * 32)
+        holder = subprocess.Popen([LVRUN, PROBE, 'hold', 'locked.bin', 'rwd'], cwd=d,
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        lines = [text(holder.stdout.readline()).strip() for _ in range(2)]
+        ok(lines == ['hold: ok', 'lock: ok'], f'lock holder starts: {lines}')
+        got = probe(d, 'lock', 'locked.bin')
+        ok(got == 'lock: error 33', f'a conflicting lock from another process: {got!r}')
+        got = probe(d, 'open', 'locked.bin', 'rw', 'rwd')
+        ok(got == 'open: ok', f'an open every share mode allows: {got!r}')
+        holder.stdin.close()
+        holder.stdout.read()
+        holder.wait(timeout=30)
+        got = probe(d, 'lock', 'locked.bin')
+        ok(got == 'lock: ok', f'the lock once the holder has gone: {got!r}')
+
+
+def run_ctrl_c(mode):
+    p = subprocess.Popen([LVRUN, CTRL_C, mode], stdout=subprocess.PIPE,
+                         stdin=subprocess.DEVNULL)
+    first = text(p.stdout.readline())
+    p.send_signal(signal.SIGINT)
+    rest = text(p.stdout.read())
+    return p.wait(timeout=30), first + rest
+
+
+def check_ctrl_c():
+    code, out = run_ctrl_c('handled')
+    want = ('ready\ndeclining handler: event 0, own thread 1\n'
+            'first handler: event 0\nafter wait: handled\n')
+    ok(code == 0 and out == want, f'handled Ctrl-C: {code} {out!r}')
+    code, out = run_ctrl_c('unhandled')
+    want = 'ready\ndeclining handler: event 0, own thread 1\n'
+    ok(code == 0x3a and out == want, f'declined Ctrl-C: {code} {out!r}')
+    code, out = run_ctrl_c('ignored')
+    ok(code == 0 and out == 'ready\nafter wait: timed out\n', f'ignored Ctrl-C: {code} {out!r}')
+
+
+check_sharing()
+check_lock_conflict()
+check_ctrl_c()
+print('system:', 'ok' if failures == 0 else f'{failures} failures')
+sys.exit(1 if failures else 0)
