@@ -37,6 +37,12 @@ SINGLE_BYTE_FIXES = {
 }
 ONE_WAY = {20127: range(0x80, 0x100)}
 
+# What undefined bytes convert to ('?' unless given). Japanese is the
+# exception: the katakana middle dot, which the CPINFOEXW documentation
+# names beside '?'; cp936 gives '?' (Wine's conformance test of a lone lead
+# byte, as run on Windows).
+UNI_DEFAULT = {932: 0x30fb}
+
 
 def decode(codec, raw):
     try:
@@ -106,7 +112,8 @@ def emit(out, cp, codec, name):
     out.append(f'static const WCHAR {p}_bytes[256] = {{')
     out.append(c_array(wc or 0 for wc in single))
     out.append('};')
-    fields = [f'.cp = {cp}', f'.name = u"{name}"', f'.bytes = {p}_bytes', f'.pairs = {p}_pairs',
+    fields = [f'.cp = {cp}', f'.name = u"{name}"', f'.uni_default = 0x{UNI_DEFAULT.get(cp, 0x3f):04x}',
+              f'.bytes = {p}_bytes', f'.pairs = {p}_pairs',
               f'.pair_count = {len(pairs)}']
     if rows:
         leads = sorted(rows)

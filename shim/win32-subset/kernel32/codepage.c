@@ -130,7 +130,7 @@ BOOL WINAPI GetCPInfoExW(UINT cp, DWORD flags, void *out)
     }
     info->MaxCharSize = t->lead_row ? 2 : 1;
     memcpy(info->LeadByte, t->lead_ranges, sizeof info->LeadByte);
-    info->UnicodeDefaultChar = CP_DEFAULT_CHAR;
+    info->UnicodeDefaultChar = t->uni_default;
     set_name(info, t->name);
     return TRUE;
 }

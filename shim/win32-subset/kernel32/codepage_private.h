@@ -7,9 +7,7 @@
 #include <stddef.h>
 #include "lv/windef.h"
 
-/* Every table code page of lvrun has '?' as its default character, both
- * ways: Windows converts an undefined double-byte sequence, or a lead byte
- * without its trail byte, to U+003F too. */
+/* Every table code page of lvrun has '?' as its default character. */
 #define CP_DEFAULT_CHAR '?'
 
 /* A character and its bytes: one byte, or lead << 8 | trail. */
@@ -21,6 +19,7 @@ struct cp_pair {
 struct cp_table {
     UINT cp;
     const WCHAR *name;            /* CPINFOEXW.CodePageName */
+    WCHAR uni_default;            /* what undefined bytes convert to */
     const WCHAR *bytes;           /* single byte -> character */
     const struct cp_pair *pairs;  /* characters that convert back, sorted */
     size_t pair_count;

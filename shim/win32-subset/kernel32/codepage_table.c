@@ -55,7 +55,7 @@ size_t cp_table_to_utf16(const struct cp_table *t, const char *in, size_t inlen,
             valid = false;
         }
         if (!wc && !valid)
-            wc = CP_DEFAULT_CHAR;
+            wc = t->uni_default;
         if (!valid && invalid)
             ++*invalid;
         if (out) {
