@@ -138,7 +138,7 @@ BOOL WINAPI GetCPInfoExW(UINT cp, DWORD flags, void *out)
 BOOL WINAPI GetCPInfoExA(UINT cp, DWORD flags, void *out)
 {
     CPINFOEXW w;
-    if (!out || !GetCPInfoExW(cp, flags, &w))
+    if (!GetCPInfoExW(cp, flags, out ? &w : NULL))
         return FALSE;
     CPINFOEXA *info = out;
     memcpy(info, &w, offsetof(CPINFOEXA, CodePageName));
@@ -149,7 +149,7 @@ BOOL WINAPI GetCPInfoExA(UINT cp, DWORD flags, void *out)
 BOOL WINAPI GetCPInfo(UINT cp, void *out)
 {
     CPINFOEXW w;
-    if (!out || !GetCPInfoExW(cp, 0, &w))
+    if (!GetCPInfoExW(cp, 0, out ? &w : NULL))
         return FALSE;
     memcpy(out, &w, sizeof(CPINFO));
     return TRUE;
