@@ -49,7 +49,7 @@ static void usage(FILE *out)
         "                 ERROR_ACCESS_DENIED); :ro mounts refuse writes (EROFS)\n"
         "  --env K=V, --unset-env K   the program's environment\n"
         "  --user NAME, --hostname NAME   the names the program sees\n"
-        "  --codepage N   the ANSI code page of PE programs (65001, 1252, ...)\n"
+        "  --codepage N   the ANSI code page of PE programs (65001, 1252, 437, 936, 932, ...)\n"
         "  --manifest FILE  the same keys in an INI file (mount = /a=/b:ro, ...)\n"
         "  --preload      run a dynamically linked host program with the view\n"
         "                 (liblvpreload.so; or LD_PRELOAD=.../liblvpreload.so with\n"

@@ -52,6 +52,8 @@ def main():
     ap.add_argument('--expected-sha256',
                     help='file holding the sha256 (hex) of the expected stdout')
     ap.add_argument('--args', help='file with the arguments, one per line')
+    ap.add_argument('--lvrun-args',
+                    help='file with lvrun options put before the program, one per line')
     ap.add_argument('--stdin', help='file whose bytes are fed on stdin')
     ap.add_argument('--exit', type=int, default=0,
                     help='expected exit status (low 8 bits)')
@@ -70,6 +72,7 @@ def main():
     lvrun = os.path.abspath(opts.lvrun)
     exe = os.path.abspath(opts.exe)
     args = read_args(opts.args) if opts.args else []
+    lvrun_args = read_args(opts.lvrun_args) if opts.lvrun_args else []
     stdin_data = b''
     if opts.stdin:
         with open(opts.stdin, 'rb') as f:
@@ -86,7 +89,7 @@ def main():
     name = os.path.basename(exe)
     workdir = tempfile.mkdtemp(prefix='lvrun-win32-')
     try:
-        proc = subprocess.run([lvrun, exe] + args, input=stdin_data,
+        proc = subprocess.run([lvrun] + lvrun_args + [exe] + args, input=stdin_data,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               cwd=workdir, timeout=TIMEOUT)
     except subprocess.TimeoutExpired as e:

@@ -135,8 +135,9 @@ bool view_set(const char *key, const char *value)
         return set_name(&g_hostname, key, value);
     if (!strcmp(key, "codepage")) {
         unsigned long cp = strtoul(value, NULL, 10);
-        if (cp != 65001 && cp != 28591 && cp != 20127 && cp != 1252) {
-            fprintf(stderr, "lvrun: --codepage %s: known code pages are 65001, 1252, 28591, 20127\n", value);
+        if (cp != 65001 && cp != 1252 && cp != 437 && cp != 936 && cp != 932 &&
+            cp != 28591 && cp != 20127) {
+            fprintf(stderr, "lvrun: --codepage %s: known code pages are 65001, 1252, 437, 936, 932, 28591, 20127\n", value);
             return false;
         }
         g_codepage = (unsigned)cp;

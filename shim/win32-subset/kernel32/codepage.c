@@ -1,9 +1,12 @@
 /* Code pages. The process's ANSI and OEM code pages are UTF-8 (65001) by
- * default, as on Windows with the UTF-8 option; Latin-1 (28591) and
- * ASCII (20127) are also known. */
+ * default, as on Windows with the UTF-8 option, or the one --codepage
+ * chose. UTF-8 converts by lv/wstr.h; the single- and double-byte code pages
+ * (1252, 437, 936, 932, Latin-1, ASCII) through generated tables. */
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include "codepage_private.h"
 #include "kernel32.spec.h"
 #include "kernel32_private.h"
 #include "lv/w32error.h"
@@ -14,16 +17,11 @@
 #define CP_OEMCP 1
 #define CP_MACCP 2
 #define CP_THREAD_ACP 3
-#define CP_UTF7 65000
 #define CP_UTF8 65001
-#define CP_LATIN1 28591
-#define CP_ASCII 20127
 
 #define MB_ERR_INVALID_CHARS 0x08
 #define WC_ERR_INVALID_CHARS 0x80
-#define WC_NO_BEST_FIT_CHARS 0x400
 
-/* The view chooses it (--codepage); UTF-8 unless set. */
 #define g_acp ((UINT)view_codepage())
 static bool g_file_apis_oem;
 
@@ -64,19 +62,23 @@ UINT WINAPI GetOEMCP(void)
 
 BOOL WINAPI IsValidCodePage(UINT cp)
 {
-    return cp == CP_UTF8 || cp == CP_LATIN1 || cp == CP_ASCII || cp == 1252;
+    return cp == CP_UTF8 || cp_table_find(cp);
 }
 
 BOOL WINAPI IsDBCSLeadByteEx(UINT cp, BYTE c)
 {
-    (void)cp, (void)c;
-    return FALSE;
+    cp = real_cp(cp);
+    const struct cp_table *t = cp_table_find(cp);
+    if (!t && cp != CP_UTF8) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    return t && cp_table_is_lead(t, c);
 }
 
 BOOL WINAPI IsDBCSLeadByte(BYTE c)
 {
-    (void)c;
-    return FALSE;
+    return IsDBCSLeadByteEx(CP_ACP, c);
 }
 
 typedef struct {
@@ -85,17 +87,71 @@ typedef struct {
     BYTE LeadByte[12];
 } CPINFO;
 
-BOOL WINAPI GetCPInfo(UINT cp, void *out)
+typedef struct {
+    UINT MaxCharSize;
+    BYTE DefaultChar[2];
+    BYTE LeadByte[12];
+    WCHAR UnicodeDefaultChar;
+    UINT CodePage;
+    WCHAR CodePageName[260];
+} CPINFOEXW;
+
+typedef struct {
+    UINT MaxCharSize;
+    BYTE DefaultChar[2];
+    BYTE LeadByte[12];
+    WCHAR UnicodeDefaultChar;
+    UINT CodePage;
+    char CodePageName[260];
+} CPINFOEXA;
+
+static void set_name(CPINFOEXW *info, const WCHAR *name)
+{
+    memcpy(info->CodePageName, name, (wstr_len(name) + 1) * sizeof(WCHAR));
+}
+
+BOOL WINAPI GetCPInfoExW(UINT cp, DWORD flags, void *out)
 {
     cp = real_cp(cp);
-    if (!IsValidCodePage(cp)) {
+    const struct cp_table *t = cp_table_find(cp);
+    if (flags || !out || (!t && cp != CP_UTF8)) {
         SetLastError(ERROR_INVALID_PARAMETER);
         return FALSE;
     }
-    CPINFO *info = out;
+    CPINFOEXW *info = out;
     memset(info, 0, sizeof *info);
-    info->MaxCharSize = cp == CP_UTF8 ? 4 : 1;
-    info->DefaultChar[0] = '?';
+    info->DefaultChar[0] = CP_DEFAULT_CHAR;
+    info->CodePage = cp;
+    if (!t) {
+        info->MaxCharSize = 4;
+        info->UnicodeDefaultChar = 0xfffd;
+        set_name(info, u"65001 (UTF-8)");
+        return TRUE;
+    }
+    info->MaxCharSize = t->lead_row ? 2 : 1;
+    memcpy(info->LeadByte, t->lead_ranges, sizeof info->LeadByte);
+    info->UnicodeDefaultChar = t->uni_default;
+    set_name(info, t->name);
+    return TRUE;
+}
+
+BOOL WINAPI GetCPInfoExA(UINT cp, DWORD flags, void *out)
+{
+    CPINFOEXW w;
+    if (!GetCPInfoExW(cp, flags, out ? &w : NULL))
+        return FALSE;
+    CPINFOEXA *info = out;
+    memcpy(info, &w, offsetof(CPINFOEXA, CodePageName));
+    wstr_to_ansi_buf(w.CodePageName, info->CodePageName, sizeof info->CodePageName);
+    return TRUE;
+}
+
+BOOL WINAPI GetCPInfo(UINT cp, void *out)
+{
+    CPINFOEXW w;
+    if (!GetCPInfoExW(cp, 0, out ? &w : NULL))
+        return FALSE;
+    memcpy(out, &w, sizeof(CPINFO));
     return TRUE;
 }
 
@@ -103,41 +159,29 @@ int WINAPI MultiByteToWideChar(UINT cp, DWORD flags, const char *src, int srclen
                                WCHAR *dst, int dstlen)
 {
     cp = real_cp(cp);
+    const struct cp_table *t = cp_table_find(cp);
     if (!src || srclen == 0 || dstlen < 0 || (dstlen && !dst) ||
-        (dst && (const void *)dst == (const void *)src)) {
+        (dst && (const void *)dst == (const void *)src) || (!t && cp != CP_UTF8)) {
         SetLastError(ERROR_INVALID_PARAMETER);
         return 0;
     }
     size_t len = srclen < 0 ? strlen(src) + 1 : (size_t)srclen;
-    size_t need;
-    if (cp == CP_UTF8) {
-        int invalid = 0;
-        need = utf8_to_utf16(src, len, NULL, 0, &invalid);
-        if (invalid && (flags & MB_ERR_INVALID_CHARS)) {
-            SetLastError(ERROR_NO_UNICODE_TRANSLATION);
+    int invalid = 0;
+    size_t need = t ? cp_table_to_utf16(t, src, len, NULL, 0, &invalid)
+                    : utf8_to_utf16(src, len, NULL, 0, &invalid);
+    if (invalid && (flags & MB_ERR_INVALID_CHARS)) {
+        SetLastError(ERROR_NO_UNICODE_TRANSLATION);
+        return 0;
+    }
+    if (dstlen) {
+        if (t)
+            cp_table_to_utf16(t, src, len, dst, dstlen, NULL);
+        else
+            utf8_to_utf16(src, len, dst, dstlen, NULL);
+        if (need > (size_t)dstlen) {
+            SetLastError(ERROR_INSUFFICIENT_BUFFER);
             return 0;
         }
-        if (dstlen) {
-            if (need > (size_t)dstlen) {
-                utf8_to_utf16(src, len, dst, dstlen, NULL);
-                SetLastError(ERROR_INSUFFICIENT_BUFFER);
-                return 0;
-            }
-            utf8_to_utf16(src, len, dst, dstlen, NULL);
-        }
-    } else if (cp == CP_LATIN1 || cp == CP_ASCII || cp == 1252) {
-        need = len;
-        if (dstlen) {
-            if (need > (size_t)dstlen) {
-                SetLastError(ERROR_INSUFFICIENT_BUFFER);
-                return 0;
-            }
-            for (size_t i = 0; i < len; i++)
-                dst[i] = (unsigned char)src[i];
-        }
-    } else {
-        SetLastError(ERROR_INVALID_PARAMETER);
-        return 0;
     }
     return (int)need;
 }
@@ -148,57 +192,45 @@ int WINAPI WideCharToMultiByte(UINT cp, DWORD flags, const WCHAR *src, int srcle
 {
     UINT asked = cp;
     cp = real_cp(cp);
+    const struct cp_table *t = cp_table_find(cp);
     if (!src || srclen == 0 || dstlen < 0 || (dstlen && !dst) ||
-        (dst && (const void *)dst == (const void *)src)) {
+        (dst && (const void *)dst == (const void *)src) || (!t && cp != CP_UTF8)) {
         SetLastError(ERROR_INVALID_PARAMETER);
+        return 0;
+    }
+    /* CP_UTF8 takes no default character, as on Windows; CP_ACP and
+     * CP_OEMCP being UTF-8 accept one (never used: every character has a
+     * UTF-8 form), as Windows set to UTF-8 does. WC_ERR_INVALID_CHARS is
+     * for UTF-8 only. */
+    if (asked == CP_UTF8 && (defchar || used_default)) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return 0;
+    }
+    if (t && (flags & WC_ERR_INVALID_CHARS)) {
+        SetLastError(ERROR_INVALID_FLAGS);
         return 0;
     }
     size_t len = srclen < 0 ? wstr_len(src) + 1 : (size_t)srclen;
+    int invalid = 0;
+    size_t need = t ? cp_table_from_utf16(t, src, len, NULL, 0, defchar, &invalid)
+                    : utf16_to_utf8(src, len, NULL, 0, &invalid);
     if (used_default)
-        *used_default = FALSE;
-    if (cp == CP_UTF8) {
-        /* CP_UTF8 takes no default character, as on Windows; CP_ACP and
-         * CP_OEMCP being UTF-8 accept one (never used: every character
-         * has a UTF-8 form), as Windows set to UTF-8 does. */
-        if (asked == CP_UTF8 && (defchar || used_default)) {
-            SetLastError(ERROR_INVALID_PARAMETER);
-            return 0;
-        }
-        int invalid = 0;
-        size_t need = utf16_to_utf8(src, len, NULL, 0, &invalid);
-        if (invalid && (flags & WC_ERR_INVALID_CHARS)) {
-            SetLastError(ERROR_NO_UNICODE_TRANSLATION);
-            return 0;
-        }
-        if (dstlen) {
-            if (need > (size_t)dstlen) {
-                utf16_to_utf8(src, len, dst, dstlen, NULL);
-                SetLastError(ERROR_INSUFFICIENT_BUFFER);
-                return 0;
-            }
+        *used_default = t && invalid;
+    if (!t && invalid && (flags & WC_ERR_INVALID_CHARS)) {
+        SetLastError(ERROR_NO_UNICODE_TRANSLATION);
+        return 0;
+    }
+    if (dstlen) {
+        if (t)
+            cp_table_from_utf16(t, src, len, dst, dstlen, defchar, NULL);
+        else
             utf16_to_utf8(src, len, dst, dstlen, NULL);
-        }
-        return (int)need;
-    }
-    if (cp != CP_LATIN1 && cp != CP_ASCII && cp != 1252) {
-        SetLastError(ERROR_INVALID_PARAMETER);
-        return 0;
-    }
-    unsigned max = cp == CP_ASCII ? 0x7f : 0xff;
-    if (dstlen && len > (size_t)dstlen) {
-        SetLastError(ERROR_INSUFFICIENT_BUFFER);
-        return 0;
-    }
-    for (size_t i = 0; i < len && dstlen; i++) {
-        if (src[i] > max) {
-            dst[i] = defchar ? *defchar : '?';
-            if (used_default)
-                *used_default = TRUE;
-        } else {
-            dst[i] = (char)src[i];
+        if (need > (size_t)dstlen) {
+            SetLastError(ERROR_INSUFFICIENT_BUFFER);
+            return 0;
         }
     }
-    return (int)len;
+    return (int)need;
 }
 
 WCHAR *ansi_to_wstr(const char *s)

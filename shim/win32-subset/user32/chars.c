@@ -2,6 +2,7 @@
  * or, when the high bits of the pointer are zero, a single character. */
 #include <stdbool.h>
 #include <stdlib.h>
+#include "kernel32.spec.h"
 #include "user32.spec.h"
 #include "lv/wstr.h"
 
@@ -42,15 +43,15 @@ DWORD WINAPI CharLowerBuffW(WCHAR *s, DWORD len)
     return len;
 }
 
-/* The A forms work on ASCII letters only: lvrun's ANSI code page is UTF-8,
- * whose multi-byte sequences have no byte-wise case mapping. */
+/* The A forms change ASCII letters only, and step over double-byte
+ * characters, whose trail bytes may look like ASCII letters. */
 char *WINAPI CharUpperA(char *s)
 {
     if (is_char_arg(s)) {
         int c = (int)(uintptr_t)s & 0xff;
         return (char *)(uintptr_t)(c >= 'a' && c <= 'z' ? c - 32 : c);
     }
-    for (char *p = s; *p; p++)
+    for (char *p = s; *p; p = CharNextA(p))
         if (*p >= 'a' && *p <= 'z')
             *p -= 32;
     return s;
@@ -62,7 +63,7 @@ char *WINAPI CharLowerA(char *s)
         int c = (int)(uintptr_t)s & 0xff;
         return (char *)(uintptr_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
-    for (char *p = s; *p; p++)
+    for (char *p = s; *p; p = CharNextA(p))
         if (*p >= 'A' && *p <= 'Z')
             *p += 32;
     return s;
@@ -78,32 +79,53 @@ WCHAR *WINAPI CharPrevW(const WCHAR *start, const WCHAR *s)
     return (WCHAR *)(s > start ? s - 1 : start);
 }
 
-/* In UTF-8 a character starts at a byte that is not a continuation byte. */
+/* CP_ACP, CP_OEMCP, CP_MACCP and CP_THREAD_ACP (0..3) are the process's
+ * own code page. */
 static bool is_utf8_cp(WORD cp)
 {
-    return cp == 0 || cp == 65001;
+    return cp == 65001 || (cp <= 3 && GetACP() == 65001);
+}
+
+/* In UTF-8 a character starts at a byte that is not a continuation byte;
+ * in a double-byte code page a lead byte takes the next byte with it. */
+char *WINAPI CharNextExA(WORD cp, const char *s, DWORD flags)
+{
+    (void)flags;
+    if (!*s)
+        return (char *)s;
+    if (is_utf8_cp(cp)) {
+        s++;
+        while ((*s & 0xc0) == 0x80)
+            s++;
+        return (char *)s;
+    }
+    return (char *)(IsDBCSLeadByteEx(cp, (BYTE)*s) && s[1] ? s + 2 : s + 1);
 }
 
 char *WINAPI CharNextA(const char *s)
 {
-    if (!*s)
-        return (char *)s;
-    s++;
-    while ((*s & 0xc0) == 0x80)
-        s++;
-    return (char *)s;
+    return CharNextExA(0, s, 0);
 }
 
 char *WINAPI CharPrevExA(WORD cp, const char *start, const char *s, DWORD flags)
 {
-    (void)flags;
     if (s <= start)
         return (char *)start;
-    s--;
-    if (is_utf8_cp(cp))
+    if (is_utf8_cp(cp)) {
+        s--;
         while (s > start && (*s & 0xc0) == 0x80)
             s--;
-    return (char *)s;
+        return (char *)s;
+    }
+    /* A trail byte may also be a lead byte or a character of its own:
+     * only a walk from the start tells where the characters begin. */
+    const char *p = start;
+    for (;;) {
+        const char *next = CharNextExA(cp, p, flags);
+        if (next >= s || next == p)
+            return (char *)p;
+        p = next;
+    }
 }
 
 char *WINAPI CharPrevA(const char *start, const char *s)
