@@ -91,7 +91,8 @@ static bool find_node(const uint8_t *block, const WCHAR *path, struct vi_node *n
         size_t count = 0;
         while (path[count] && path[count] != '\\')
             count++;
-        if (count && !find_child(block, n, path, count, n))
+        struct vi_node parent = *n;
+        if (count && !find_child(block, &parent, path, count, n))
             return false;
         path += count;
     }
