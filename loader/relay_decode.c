@@ -31,7 +31,7 @@ static const struct {
     { "BYTE", RK_U8 },              { "BOOLEAN", RK_U8 },
     { "int64_t", RK_I64 },          { "intptr_t", RK_I64 },
     { "LONGLONG", RK_I64 },         { "LARGE_INTEGER", RK_I64 },
-    { "MSVCRT_time_t", RK_I64 },
+    { "MSVCRT_time_t", RK_I64 },    { "LONG_PTR", RK_I64 },
     { "size_t", RK_U64 },           { "SIZE_T", RK_U64 },
     { "uint64_t", RK_U64 },         { "uintptr_t", RK_U64 },
     { "DWORD64", RK_U64 },          { "ULONGLONG", RK_U64 },
@@ -46,6 +46,9 @@ static const struct {
     { "msvcrt_compare_fn", RK_PTR }, { "msvcrt_compare_s_fn", RK_PTR },
     { "msvcrt_invalid_parameter_handler", RK_PTR },
     { "msvcrt_new_handler", RK_PTR }, { "msvcrt_sighandler", RK_PTR },
+    { "ENUMRESTYPEPROCA", RK_PTR }, { "ENUMRESTYPEPROCW", RK_PTR },
+    { "ENUMRESNAMEPROCA", RK_PTR }, { "ENUMRESNAMEPROCW", RK_PTR },
+    { "ENUMRESLANGPROCA", RK_PTR }, { "ENUMRESLANGPROCW", RK_PTR },
 };
 
 /* "const  WCHAR*" and "const WCHAR *" are the same type. */

@@ -10,6 +10,7 @@
 
 static const char *const dlls[] = {
     "kernel32", "ntdll", "msvcrt", "ucrtbase", "shell32", "user32", "advapi32", "oleaut32",
+    "version",
 };
 
 static void test_sorted_unique(void **state)

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <sys/stat.h>
 #include "lv/handle.h"
+#include "lv/pe_resource.h"
 #include "lv/windef.h"
 
 /* A string in the process's ANSI code page as UTF-16 (malloc); NULL
@@ -51,6 +52,25 @@ void sync_abandon_mutexes(DWORD tid);
 
 /* Fiber-local values of the ending thread go to their callbacks. */
 void fls_thread_exit(void);
+
+/* Resources (resource_find.c): the tree of a module (NULL: the program),
+ * false when h names no module; a type or name as the API takes it
+ * (MAKEINTRESOURCE(id), "#id" or a name), false when it can name no
+ * resource; the last-error of a failed lookup. */
+bool w32_res_tree(HMODULE h, struct pe_resources *r);
+bool w32_res_key(const WCHAR *s, struct pe_res_key *key);
+DWORD w32_res_error(enum pe_res_status st);
+/* The one form of a type or name for the A functions: converted unless an
+ * integer ID; w32_res_free_name releases it. */
+WCHAR *w32_res_name_from_ansi(const char *s);
+void w32_res_free_name(WCHAR *w);
+
+typedef BOOL (WINAPI *ENUMRESTYPEPROCW)(HMODULE, WCHAR *, LONG_PTR);
+typedef BOOL (WINAPI *ENUMRESTYPEPROCA)(HMODULE, char *, LONG_PTR);
+typedef BOOL (WINAPI *ENUMRESNAMEPROCW)(HMODULE, const WCHAR *, WCHAR *, LONG_PTR);
+typedef BOOL (WINAPI *ENUMRESNAMEPROCA)(HMODULE, const char *, char *, LONG_PTR);
+typedef BOOL (WINAPI *ENUMRESLANGPROCW)(HMODULE, const WCHAR *, const WCHAR *, WORD, LONG_PTR);
+typedef BOOL (WINAPI *ENUMRESLANGPROCA)(HMODULE, const char *, const char *, WORD, LONG_PTR);
 
 /* The calling thread's object, referenced (what GetCurrentThread names). */
 struct object *thread_object_current(void);
