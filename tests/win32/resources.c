@@ -3,7 +3,11 @@
  * LockResource, the errors for what is missing, enumeration, string
  * tables through LoadStringW/A, and the version block through
  * GetFileVersionInfo and VerQueryValue. The neutral-language answers are
- * those of an en-US user. */
+ * those of an en-US user. Checked with Wine 8.0, which differs twice from
+ * Microsoft's documentation followed here: an enumeration stopped by its
+ * callback leaves ERROR_RESOURCE_ENUM_USER_STOP (Wine leaves the last error
+ * alone), and LoadStringW into a buffer of one character writes the NUL
+ * (Wine writes nothing). */
 #include <windows.h>
 #include "test.h"
 
