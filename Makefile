@@ -32,6 +32,9 @@ FUZZ_HARNESSES = cmdline path pe printf
 all: $(BUILD)/build.ninja
 	ninja -C $(BUILD)
 
+# The benchmarks' own tools, side by side with lvrun: not build dependencies.
+BENCH_DEPS = hyperfine gnuplot-nox wine64 proot fakechroot
+
 deps:
 	@missing=$$(for p in $(DEPS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -64,6 +67,7 @@ fuzz: | deps
 	@$(SANITIZER_ENV) tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
 
 bench: all
+	@$(MAKE) --no-print-directory deps DEPS="$(BENCH_DEPS)"
 	bench/run.py $(BUILD)
 
 clean:
