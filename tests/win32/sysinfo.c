@@ -48,5 +48,15 @@ int main(void)
     QueryPerformanceCounter(&b);
     ok((b.QuadPart - a.QuadPart) * 1000 / freq.QuadPart >= 40, "performance counter too slow");
     printf("current process pseudo-handle %p thread %p\n", GetCurrentProcess(), GetCurrentThread());
+    /* What every x86-64 processor has, what none has, and features that
+     * imply others, whatever this processor is. */
+    ok(IsProcessorFeaturePresent(PF_XMMI64_INSTRUCTIONS_AVAILABLE), "SSE2 is absent");
+    ok(!IsProcessorFeaturePresent(PF_3DNOW_INSTRUCTIONS_AVAILABLE), "3DNow! is present");
+    ok(!IsProcessorFeaturePresent(PF_AVX2_INSTRUCTIONS_AVAILABLE)
+       || IsProcessorFeaturePresent(PF_AVX_INSTRUCTIONS_AVAILABLE), "AVX2 without AVX");
+    ok(!IsProcessorFeaturePresent(PF_SSE4_2_INSTRUCTIONS_AVAILABLE)
+       || IsProcessorFeaturePresent(PF_SSE4_1_INSTRUCTIONS_AVAILABLE), "SSE4.2 without SSE4.1");
+    ok(!IsProcessorFeaturePresent(PF_AVX_INSTRUCTIONS_AVAILABLE)
+       || IsProcessorFeaturePresent(PF_XSAVE_ENABLED), "AVX without XSAVE");
     return test_summary();
 }

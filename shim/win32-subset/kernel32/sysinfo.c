@@ -1,4 +1,5 @@
 /* The system as programs ask about it: processor, version, folders. */
+#include <cpuid.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,46 @@ BOOL WINAPI GetVersionExA(OSVERSIONINFOEXW *vi)
     return TRUE;
 }
 
+/* The processor's features, asked of CPUID only when a program wants them:
+ * __builtin_cpu_supports would link libgcc's constructor, which runs a
+ * dozen CPUID instructions at every start, and each one traps to the
+ * hypervisor in a virtual machine. AVX counts only when the OS saves its
+ * registers (OSXSAVE and XCR0). */
+enum { CPU_SSSE3 = 1, CPU_SSE41 = 2, CPU_SSE42 = 4, CPU_AVX = 8, CPU_AVX2 = 16, CPU_AVX512F = 32 };
+
+static unsigned cpu_features(void)
+{
+    static unsigned features, known;
+    unsigned a, b, c, d, f = 0;
+
+    if (__atomic_load_n(&known, __ATOMIC_ACQUIRE))
+        return features;
+    if (__get_cpuid(1, &a, &b, &c, &d)) {
+        if (c & bit_SSSE3)
+            f |= CPU_SSSE3;
+        if (c & bit_SSE4_1)
+            f |= CPU_SSE41;
+        if (c & bit_SSE4_2)
+            f |= CPU_SSE42;
+        if ((c & bit_OSXSAVE) && (c & bit_AVX)) {
+            unsigned xcr0_lo, xcr0_hi;
+            __asm__ volatile("xgetbv" : "=a"(xcr0_lo), "=d"(xcr0_hi) : "c"(0));
+            if ((xcr0_lo & 6) == 6) {
+                f |= CPU_AVX;
+                if (__get_cpuid_count(7, 0, &a, &b, &c, &d)) {
+                    if (b & bit_AVX2)
+                        f |= CPU_AVX2;
+                    if ((b & bit_AVX512F) && (xcr0_lo & 0xe0) == 0xe0)
+                        f |= CPU_AVX512F;
+                }
+            }
+        }
+    }
+    features = f;
+    __atomic_store_n(&known, 1, __ATOMIC_RELEASE);
+    return f;
+}
+
 BOOL WINAPI IsProcessorFeaturePresent(DWORD feature)
 {
     /* What every x86-64 processor has: MMX(3), SSE(6), SSE2(10), 3DNow!
@@ -94,14 +135,12 @@ BOOL WINAPI IsProcessorFeaturePresent(DWORD feature)
     case 3: case 6: case 8: case 10: case 12: case 13: case 14:
         return TRUE;
     case 17: /* PF_XSAVE_ENABLED */
-        return __builtin_cpu_supports("avx");
-    case 36: /* PF_SSSE3_INSTRUCTIONS_AVAILABLE */
-        return __builtin_cpu_supports("ssse3");
-    case 37: return __builtin_cpu_supports("sse4.1");
-    case 38: return __builtin_cpu_supports("sse4.2");
-    case 39: return __builtin_cpu_supports("avx");
-    case 40: return __builtin_cpu_supports("avx2");
-    case 41: return __builtin_cpu_supports("avx512f");
+    case 39: return !!(cpu_features() & CPU_AVX);
+    case 36: return !!(cpu_features() & CPU_SSSE3);
+    case 37: return !!(cpu_features() & CPU_SSE41);
+    case 38: return !!(cpu_features() & CPU_SSE42);
+    case 40: return !!(cpu_features() & CPU_AVX2);
+    case 41: return !!(cpu_features() & CPU_AVX512F);
     }
     return FALSE;
 }
