@@ -20,7 +20,9 @@ char *path_windows_to_host_w(const WCHAR *win);
  * renamed): NULL with errno EROFS inside a read-only mount of the view. */
 char *path_windows_to_host_write_w(const WCHAR *win);
 /* A host path as Windows sees it: the drive whose folder holds it ("C:\..."
- * under drive_c, else "Z:\..."). Relative paths are made absolute. */
+ * under drive_c, else "Z:\..." with the view's mounts applied: a host
+ * folder mounted as /data is Z:\data). Relative paths are made absolute,
+ * "." and ".." removed. NULL when it is too long. */
 char *path_host_to_windows(const char *host);
 WCHAR *path_host_to_windows_w(const char *host);
 /* Create a Windows folder and its parents (the prefix's own folders). */

@@ -272,7 +272,7 @@ char *path_windows_to_host_w(const WCHAR *win)
 
 char *path_host_to_windows(const char *host)
 {
-    char abs[PATH_MAX];
+    char abs[PATH_MAX], rest[PATH_MAX];
     if (host[0] != '/') {
         if (!getcwd(abs, sizeof abs))
             return NULL;
@@ -281,19 +281,16 @@ char *path_host_to_windows(const char *host)
     } else {
         snprintf(abs, sizeof abs, "%s", host);
     }
-    const char *dc = drive_c();
-    size_t dcl = strlen(dc);
-    const char *rest;
-    char drive;
-    if (!strncmp(abs, dc, dcl) && (abs[dcl] == '/' || !abs[dcl])) {
-        drive = 'C';
-        rest = abs + dcl;
-    } else {
-        drive = 'Z';
-        rest = abs;
+    /* The view names what lies in its mounts: shim/posix/view/view_pe.c. */
+    char drive = view_pe_windows_path(abs, drive_c(), rest, sizeof rest);
+    if (!drive) {
+        errno = ENAMETOOLONG;
+        return NULL;
     }
     size_t n = strlen(rest);
     char *out = malloc(n + 4);
+    if (!out)
+        return NULL;
     out[0] = drive;
     out[1] = ':';
     size_t k = 2;
