@@ -102,6 +102,42 @@ void path_create_folder(const char *win)
     free(host);
 }
 
+const char *path_user_name(void)
+{
+    const char *u = getenv("USER");
+    struct passwd *pw;
+    if (!u || !*u)
+        u = (pw = getpwuid(getuid())) ? pw->pw_name : "user";
+    return u;
+}
+
+const char *path_user_profile(void)
+{
+    static char profile[300];
+    if (!profile[0])
+        snprintf(profile, sizeof profile, "C:\\users\\%s", path_user_name());
+    return profile;
+}
+
+void path_create_profile(void)
+{
+    /* In the order made, so that the last one there means all are. */
+    static const char *const dirs[] = {
+        "Temp", "AppData\\Roaming", "AppData\\Local", "Documents", "Desktop",
+    };
+    size_t count = sizeof dirs / sizeof *dirs;
+    char win[400];
+    snprintf(win, sizeof win, "%s\\%s", path_user_profile(), dirs[count - 1]);
+    char *host = path_windows_to_host_alloc(win);
+    struct stat st;
+    if (host && stat(host, &st) != 0)
+        for (size_t i = 0; i < count; i++) {
+            snprintf(win, sizeof win, "%s\\%s", path_user_profile(), dirs[i]);
+            path_create_folder(win);
+        }
+    free(host);
+}
+
 char *path_find_case_insensitive(const char *dir, const char *name)
 {
     char *real;
