@@ -7,13 +7,13 @@
 extern const struct lv_builtin_dll lv_builtin_kernel32, lv_builtin_ntdll,
     lv_builtin_msvcrt, lv_builtin_ucrtbase, lv_builtin_shell32,
     lv_builtin_user32, lv_builtin_advapi32, lv_builtin_oleaut32,
-    lv_builtin_vcruntime140, lv_builtin_version;
+    lv_builtin_ole32, lv_builtin_vcruntime140, lv_builtin_version;
 
 static const struct lv_builtin_dll *const builtins[] = {
     &lv_builtin_kernel32, &lv_builtin_ntdll, &lv_builtin_msvcrt,
     &lv_builtin_ucrtbase, &lv_builtin_shell32, &lv_builtin_user32,
-    &lv_builtin_advapi32, &lv_builtin_oleaut32, &lv_builtin_vcruntime140,
-    &lv_builtin_version,
+    &lv_builtin_advapi32, &lv_builtin_oleaut32, &lv_builtin_ole32,
+    &lv_builtin_vcruntime140, &lv_builtin_version,
 };
 
 /* Names resolved to another builtin: API sets by prefix (the contract

@@ -13,6 +13,7 @@
 #include "lv/teb.h"
 #include "lv/trace.h"
 #include "check.h"
+#include "path_cli.h"
 #include "reg_cli.h"
 #include "elf/elf_loader.h"
 #include "view.h"
@@ -29,6 +30,7 @@ static void usage(FILE *out)
     fprintf(out,
         "Usage: lvrun [options] program.exe [arguments...]\n"
         "       lvrun [--prefix DIR] reg export FILE [KEY] | reg import FILE\n"
+        "       lvrun [--prefix DIR] [view options] path --windows|--unix PATH...\n"
         "       lvrun --preload [view options] -- host-program [arguments...]\n"
         "       lvrun pack --entry PROGRAM --out DIR [--single-file] [view options] FILES...\n"
         "Runs a Windows x64 console program, or an ELF program built against musl.\n"
@@ -41,6 +43,12 @@ static void usage(FILE *out)
         "  --json         with --check: the same as one JSON document\n"
         "  --trace LIST   trace channels, as LVRUN_DEBUG (below)\n"
         "  -h, --help     this help\n"
+        "\n"
+        "lvrun path --windows HOST-PATH... prints the Windows path a program sees\n"
+        "(C:\\... in the prefix's drive_c, Z:\\... elsewhere, mounts applied);\n"
+        "--unix WINDOWS-PATH... the host path it opens (names matched without\n"
+        "case as the file functions match them). Exit 1 if one cannot be\n"
+        "translated (a drive other than C: and Z:, outside a confined view).\n"
         "\n"
         "The virtual view (the same for PE, musl, static and preloaded programs):\n"
         "  --mount GUEST=HOST[:ro]  GUEST (a path the program uses) is HOST on this\n"
@@ -247,6 +255,8 @@ int main(int argc, char **argv)
     }
     if (!strcmp(argv[optind], "reg"))
         return reg_cli_main(argc - optind, argv + optind);
+    if (!strcmp(argv[optind], "path"))
+        return path_cli_main(argc - optind, argv + optind);
     const char *arg = argv[optind];
     char *path = find_program(arg);
     if (!path) {

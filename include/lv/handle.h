@@ -33,6 +33,7 @@ struct file_object {
     int fd;
     DWORD access;    /* GENERIC_* / FILE_* rights granted */
     DWORD options;   /* FILE_FLAG_* */
+    bool delete_pending; /* FileDispositionInfo: removed at close */
     char *host_path; /* NULL for pipes and inherited fds */
     uint32_t share_slot, share_id; /* its place in the share table (share.c) */
     struct file_locks *locks;      /* byte ranges it locked (lock.c) */

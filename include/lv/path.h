@@ -20,11 +20,21 @@ char *path_windows_to_host_w(const WCHAR *win);
  * renamed): NULL with errno EROFS inside a read-only mount of the view. */
 char *path_windows_to_host_write_w(const WCHAR *win);
 /* A host path as Windows sees it: the drive whose folder holds it ("C:\..."
- * under drive_c, else "Z:\..."). Relative paths are made absolute. */
+ * under drive_c, else "Z:\..." with the view's mounts applied: a host
+ * folder mounted as /data is Z:\data). Relative paths are made absolute,
+ * "." and ".." removed. NULL when it is too long. */
 char *path_host_to_windows(const char *host);
 WCHAR *path_host_to_windows_w(const char *host);
 /* Create a Windows folder and its parents (the prefix's own folders). */
 void path_create_folder(const char *win);
+/* The user whose profile the prefix holds (the host's: $USER, else its
+ * password entry) and that profile, "C:\users\NAME": USERPROFILE, the
+ * shell's folders and the temporary folder all start there. */
+const char *path_user_name(void);
+const char *path_user_profile(void);
+/* The folders Windows makes with a profile (Temp, AppData\Roaming and
+ * \Local, Documents, Desktop), made when missing. */
+void path_create_profile(void);
 /* Whether a host folder is the root of a drive (C: or Z:). */
 bool path_is_drive_root(const char *host);
 /* An entry of dir named name case-insensitively (malloc'd "dir/entry"). */

@@ -115,6 +115,61 @@ typedef struct {
     HANDLE hEvent;
 } OVERLAPPED;
 
+/* GetFileInformationByHandleEx / SetFileInformationByHandle classes. */
+enum {
+    FileBasicInfo = 0,
+    FileStandardInfo = 1,
+    FileNameInfo = 2,
+    FileRenameInfo = 3,
+    FileDispositionInfo = 4,
+    FileEndOfFileInfo = 6,
+    FileAttributeTagInfo = 9,
+    FileIdInfo = 18,
+};
+
+typedef struct {
+    LONGLONG CreationTime, LastAccessTime, LastWriteTime, ChangeTime;
+    DWORD FileAttributes;
+} FILE_BASIC_INFO;
+
+typedef struct {
+    LONGLONG AllocationSize, EndOfFile;
+    DWORD NumberOfLinks;
+    BOOLEAN DeletePending, Directory;
+} FILE_STANDARD_INFO;
+
+typedef struct {
+    DWORD FileNameLength; /* bytes */
+    WCHAR FileName[1];
+} FILE_NAME_INFO;
+
+typedef struct {
+    union {
+        BOOLEAN ReplaceIfExists;
+        DWORD Flags;
+    } u;
+    HANDLE RootDirectory;
+    DWORD FileNameLength; /* bytes */
+    WCHAR FileName[1];
+} FILE_RENAME_INFO;
+
+typedef struct {
+    BOOLEAN DeleteFile;
+} FILE_DISPOSITION_INFO;
+
+typedef struct {
+    LONGLONG EndOfFile;
+} FILE_END_OF_FILE_INFO;
+
+typedef struct {
+    DWORD FileAttributes, ReparseTag;
+} FILE_ATTRIBUTE_TAG_INFO;
+
+typedef struct {
+    ULONGLONG VolumeSerialNumber;
+    BYTE FileId[16];
+} FILE_ID_INFO;
+
 /* 100 ns intervals between 1601-01-01 and 1970-01-01. */
 #define FILETIME_UNIX_EPOCH 116444736000000000ull
 

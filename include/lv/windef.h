@@ -45,6 +45,11 @@ typedef char *LPSTR;
 typedef const char *LPCSTR;
 typedef DWORD *LPDWORD;
 typedef LONG HRESULT;
+typedef struct {
+    DWORD Data1;
+    WORD Data2, Data3;
+    BYTE Data4[8];
+} GUID;
 typedef WORD LANGID;
 typedef DWORD LCID;
 

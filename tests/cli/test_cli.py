@@ -64,5 +64,40 @@ ok('testdll.dll!testdll_add: provided by the DLL' in out, '--check follows shipp
 code, out, err = run('--check', os.path.join(EXES, 'missing_dll.exe'))
 ok(code == 126 and 'lvrun_missing.dll' in err, f'--check with a missing DLL: {code} {err!r}')
 
+# lvrun path: the translator a program uses, from the command line.
+with tempfile.TemporaryDirectory() as d:
+    prefix = os.path.join(d, 'pfx')
+    code, out, err = run('--prefix', prefix, 'path', '--windows', prefix + '/drive_c/x', '/etc/passwd')
+    ok(code == 0 and out == 'C:\\x\nZ:\\etc\\passwd\n' and err == '', f'path --windows: {code} {out!r} {err!r}')
+    code, out, err = run('--prefix', prefix, 'path', '--windows', prefix + '/drive_c/a/../b/.', d + '/')
+    ok(code == 0 and out == 'C:\\b\nZ:' + d.replace('/', '\\') + '\n', f'path --windows normalizes: {out!r}')
+    code, out, err = run('--prefix', prefix, 'path', '--unix', 'C:\\WINDOWS\\System32', 'c:/Program Files/x.txt',
+                         'Z:\\etc\\passwd')
+    ok(code == 0 and out.splitlines() == [prefix + '/drive_c/windows/system32',
+                                          prefix + '/drive_c/Program Files/x.txt', '/etc/passwd'],
+       f'path --unix finds existing names without case: {code} {out!r} {err!r}')
+    env = dict(os.environ, LVRUN_PREFIX=prefix)
+    p = subprocess.run([LVRUN, 'path', '--unix', 'C:\\'], capture_output=True, env=env, timeout=60)
+    ok(p.returncode == 0 and p.stdout.decode() == prefix + '/drive_c/\n', f'LVRUN_PREFIX: {p.stdout!r}')
+    code, out, err = run('--prefix', prefix, 'path', '--unix', 'D:\\x', 'C:\\y')
+    ok(code == 1 and out == prefix + '/drive_c/y\n' and err.startswith('lvrun: ') and 'D:\\x' in err,
+       f'path --unix of an unmapped drive: {code} {out!r} {err!r}')
+    data = os.path.join(d, 'data')
+    os.mkdir(data)
+    open(os.path.join(data, 'File.txt'), 'w').close()
+    code, out, err = run('--prefix', prefix, '--mount', '/data=' + data, 'path', '--windows', data + '/File.txt')
+    ok(code == 0 and out == 'Z:\\data\\File.txt\n', f'path --windows through a mount: {code} {out!r} {err!r}')
+    code, out, err = run('--prefix', prefix, '--mount', '/data=' + data, 'path', '--unix', 'Z:\\data\\file.TXT')
+    ok(code == 0 and out == data + '/File.txt\n', f'path --unix through a mount: {code} {out!r} {err!r}')
+    code, out, err = run('--prefix', prefix, '--mount', '/data=' + data, '--confine', 'path', '--windows', '/etc/passwd')
+    ok(code == 1 and out == '' and err.startswith('lvrun: '), f'path --windows outside a confined view: {code} {err!r}')
+    code, out, err = run('--prefix', prefix, '--mount', '/data=' + data, '--confine', 'path', '--unix', 'Z:\\etc\\passwd')
+    ok(code == 1 and out == '' and err.startswith('lvrun: '), f'path --unix outside a confined view: {code} {err!r}')
+    for args in (['path'], ['path', '--windows'], ['path', '--bogus', 'x']):
+        code, out, err = run('--prefix', prefix, *args)
+        ok(code == 2 and out == '' and 'Usage' in err, f'{args}: usage error {code} {err!r}')
+code, out, err = run('--help')
+ok('path --windows' in out, '--help documents lvrun path')
+
 print(f'{"ok" if not failures else str(failures) + " failed"}')
 sys.exit(1 if failures else 0)

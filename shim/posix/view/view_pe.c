@@ -63,6 +63,27 @@ char *view_pe_path(const char *win, char *host, const char *drive_c, char *(*fix
     return fixed;
 }
 
+char view_pe_windows_path(const char *host, const char *drive_c, char *out, size_t size)
+{
+    char norm[PATH_MAX], dc[PATH_MAX];
+    if (!view_normalize("/", host, norm, sizeof norm) ||
+        !view_normalize("/", drive_c, dc, sizeof dc))
+        return 0;
+    size_t n = strlen(dc);
+    const char *rest = norm;
+    char drive = 'Z';
+    if (!strncmp(norm, dc, n) && (!norm[n] || norm[n] == '/')) {
+        drive = 'C';
+        rest = norm + n;
+    } else if (view_active() && view_host_to_guest(norm, out, size)) {
+        return drive;
+    }
+    if (strlen(rest) >= size)
+        return 0;
+    strcpy(out, rest);
+    return drive;
+}
+
 bool view_pe_writable(const char *host)
 {
     if (!g_view_any_ro)

@@ -1,7 +1,6 @@
 /* The command line and the environment block, kept in UTF-16 in the
  * process parameters as Windows keeps them. */
 #include <pthread.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,15 +89,6 @@ static WCHAR *block_from_entries(WCHAR **entries, size_t n)
     return block;
 }
 
-static const char *user_name(void)
-{
-    const char *u = getenv("USER");
-    struct passwd *pw;
-    if (!u || !*u)
-        u = (pw = getpwuid(getuid())) ? pw->pw_name : "user";
-    return u;
-}
-
 void environ_init(void)
 {
     char host[256] = "localhost";
@@ -111,9 +101,9 @@ void environ_init(void)
         if (*c >= 'a' && *c <= 'z')
             *c -= 32;
     }
-    const char *user = user_name();
-    char profile[512], temp[600], path[8192], nproc[16];
-    snprintf(profile, sizeof profile, "C:\\users\\%s", user);
+    const char *user = path_user_name();
+    const char *profile = path_user_profile();
+    char temp[600], path[8192], nproc[16];
     snprintf(temp, sizeof temp, "%s\\Temp", profile);
     snprintf(nproc, sizeof nproc, "%ld", sysconf(_SC_NPROCESSORS_ONLN));
     /* PATH: the Windows folders, then the host's folders as Z: paths. */
@@ -130,7 +120,7 @@ void environ_init(void)
         }
         free(copy);
     }
-    path_create_folder(temp);
+    path_create_profile();
     const char *const win[][2] = {
         { "ALLUSERSPROFILE", "C:\\ProgramData" },
         { "APPDATA", NULL },

@@ -447,6 +447,31 @@ DWORD file_attributes_from_stat(const struct stat *st)
     return attr;
 }
 
+/* The birth time where the file system keeps one (statx); else the
+ * earlier of the last write and the last change, since a file cannot be
+ * created after either. Not the change time alone: chmod and rename move
+ * it. dirfd and path as statx's (AT_EMPTY_PATH when path is ""). */
+FILETIME file_creation_time(int dirfd, const char *path, const struct stat *st)
+{
+    struct statx stx;
+    if (statx(dirfd, path, *path ? 0 : AT_EMPTY_PATH, STATX_BTIME, &stx) == 0 &&
+        (stx.stx_mask & STATX_BTIME)) {
+        struct timespec ts = { stx.stx_btime.tv_sec, stx.stx_btime.tv_nsec };
+        return filetime_from_timespec(ts);
+    }
+    bool mtime_first = st->st_mtim.tv_sec < st->st_ctim.tv_sec ||
+                       (st->st_mtim.tv_sec == st->st_ctim.tv_sec &&
+                        st->st_mtim.tv_nsec <= st->st_ctim.tv_nsec);
+    return filetime_from_timespec(mtime_first ? st->st_mtim : st->st_ctim);
+}
+
+mode_t file_mode_with_attributes(mode_t mode, DWORD attr)
+{
+    if (attr & FILE_ATTRIBUTE_READONLY)
+        return mode & ~(mode_t)(S_IWUSR | S_IWGRP | S_IWOTH);
+    return mode | S_IWUSR;
+}
+
 BOOL WINAPI GetFileInformationByHandle(HANDLE h, BY_HANDLE_FILE_INFORMATION *info)
 {
     struct file_object *f = file_from_handle(h);
@@ -454,12 +479,14 @@ BOOL WINAPI GetFileInformationByHandle(HANDLE h, BY_HANDLE_FILE_INFORMATION *inf
         return FALSE;
     struct stat st;
     int r = fstat(f->fd, &st);
-    object_release(&f->obj);
-    if (r)
+    if (r) {
+        object_release(&f->obj);
         return w32_fail_errno();
+    }
     memset(info, 0, sizeof *info);
+    info->ftCreationTime = file_creation_time(f->fd, "", &st);
+    object_release(&f->obj);
     info->dwFileAttributes = file_attributes_from_stat(&st);
-    info->ftCreationTime = filetime_from_timespec(st.st_mtim);
     info->ftLastAccessTime = filetime_from_timespec(st.st_atim);
     info->ftLastWriteTime = filetime_from_timespec(st.st_mtim);
     info->dwVolumeSerialNumber = (DWORD)st.st_dev;
@@ -542,10 +569,10 @@ BOOL WINAPI GetFileAttributesExW(const WCHAR *name, int level, void *info)
         SetLastError(err);
         return FALSE;
     }
-    free(host);
     WIN32_FILE_ATTRIBUTE_DATA *d = info;
+    d->ftCreationTime = file_creation_time(AT_FDCWD, host, &st);
+    free(host);
     d->dwFileAttributes = file_attributes_from_stat(&st);
-    d->ftCreationTime = filetime_from_timespec(st.st_mtim);
     d->ftLastAccessTime = filetime_from_timespec(st.st_atim);
     d->ftLastWriteTime = filetime_from_timespec(st.st_mtim);
     d->nFileSizeHigh = (DWORD)((uint64_t)st.st_size >> 32);
@@ -569,12 +596,7 @@ BOOL WINAPI SetFileAttributesW(const WCHAR *name, DWORD attr)
         free(host);
         return w32_fail_errno();
     }
-    mode_t mode = st.st_mode & 07777;
-    if (attr & FILE_ATTRIBUTE_READONLY)
-        mode &= ~(mode_t)(S_IWUSR | S_IWGRP | S_IWOTH);
-    else
-        mode |= S_IWUSR;
-    int r = chmod(host, mode);
+    int r = chmod(host, file_mode_with_attributes(st.st_mode & 07777, attr));
     free(host);
     return r ? w32_fail_errno() : TRUE;
 }

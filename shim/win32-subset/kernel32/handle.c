@@ -182,7 +182,8 @@ static void file_destroy(struct object *obj)
     share_release(f->share_slot, f->share_id);
     if (f->fd > 2)
         close(f->fd);
-    if (f->host_path && (f->options & 0x04000000 /* FILE_FLAG_DELETE_ON_CLOSE */))
+    if (f->host_path &&
+        (f->delete_pending || (f->options & 0x04000000 /* FILE_FLAG_DELETE_ON_CLOSE */)))
         unlink(f->host_path);
     free(f->host_path);
     free(f);

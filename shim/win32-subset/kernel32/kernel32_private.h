@@ -18,6 +18,10 @@ size_t wstr_to_ansi_buf(const WCHAR *w, char *out, size_t size);
 struct file_object *file_from_handle(HANDLE h);
 bool file_is_pipe(int fd);
 DWORD file_attributes_from_stat(const struct stat *st);
+/* ftCreationTime of a file: statx's dirfd and path ("" for dirfd itself). */
+FILETIME file_creation_time(int dirfd, const char *path, const struct stat *st);
+/* A host mode with the read-only attribute of attr applied. */
+mode_t file_mode_with_attributes(mode_t mode, DWORD attr);
 
 /* Windows share modes across the opens of every lvrun process (share.c):
  * false for a sharing violation. An accepted open is recorded in *slot and *id

@@ -102,6 +102,42 @@ void path_create_folder(const char *win)
     free(host);
 }
 
+const char *path_user_name(void)
+{
+    const char *u = getenv("USER");
+    struct passwd *pw;
+    if (!u || !*u)
+        u = (pw = getpwuid(getuid())) ? pw->pw_name : "user";
+    return u;
+}
+
+const char *path_user_profile(void)
+{
+    static char profile[300];
+    if (!profile[0])
+        snprintf(profile, sizeof profile, "C:\\users\\%s", path_user_name());
+    return profile;
+}
+
+void path_create_profile(void)
+{
+    /* In the order made, so that the last one there means all are. */
+    static const char *const dirs[] = {
+        "Temp", "AppData\\Roaming", "AppData\\Local", "Documents", "Desktop",
+    };
+    size_t count = sizeof dirs / sizeof *dirs;
+    char win[400];
+    snprintf(win, sizeof win, "%s\\%s", path_user_profile(), dirs[count - 1]);
+    char *host = path_windows_to_host_alloc(win);
+    struct stat st;
+    if (host && stat(host, &st) != 0)
+        for (size_t i = 0; i < count; i++) {
+            snprintf(win, sizeof win, "%s\\%s", path_user_profile(), dirs[i]);
+            path_create_folder(win);
+        }
+    free(host);
+}
+
 char *path_find_case_insensitive(const char *dir, const char *name)
 {
     char *real;
@@ -272,7 +308,7 @@ char *path_windows_to_host_w(const WCHAR *win)
 
 char *path_host_to_windows(const char *host)
 {
-    char abs[PATH_MAX];
+    char abs[PATH_MAX], rest[PATH_MAX];
     if (host[0] != '/') {
         if (!getcwd(abs, sizeof abs))
             return NULL;
@@ -281,19 +317,16 @@ char *path_host_to_windows(const char *host)
     } else {
         snprintf(abs, sizeof abs, "%s", host);
     }
-    const char *dc = drive_c();
-    size_t dcl = strlen(dc);
-    const char *rest;
-    char drive;
-    if (!strncmp(abs, dc, dcl) && (abs[dcl] == '/' || !abs[dcl])) {
-        drive = 'C';
-        rest = abs + dcl;
-    } else {
-        drive = 'Z';
-        rest = abs;
+    /* The view names what lies in its mounts: shim/posix/view/view_pe.c. */
+    char drive = view_pe_windows_path(abs, drive_c(), rest, sizeof rest);
+    if (!drive) {
+        errno = ENAMETOOLONG;
+        return NULL;
     }
     size_t n = strlen(rest);
     char *out = malloc(n + 4);
+    if (!out)
+        return NULL;
     out[0] = drive;
     out[1] = ':';
     size_t k = 2;
