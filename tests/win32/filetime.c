@@ -46,5 +46,29 @@ int main(void)
     ok(ft64(now) >= v, "system time went backwards");
     GetSystemTime(&back);
     ok(back.wYear >= 2020 && back.wMonth >= 1 && back.wMonth <= 12, "GetSystemTime year %d", back.wYear);
+
+    /* A file's three times agree whichever function reads them. */
+    {
+        WIN32_FIND_DATAA fd;
+        BY_HANDLE_FILE_INFORMATION bh;
+        FILETIME c, a, w;
+        HANDLE h = CreateFileA("times.txt", GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL);
+        HANDLE f;
+        DWORD n;
+        WriteFile(h, "x", 1, &n, NULL);
+        GetFileTime(h, &c, &a, &w);
+        GetFileInformationByHandle(h, &bh);
+        CloseHandle(h);
+        f = FindFirstFileA("times.txt", &fd);
+        ok(f != INVALID_HANDLE_VALUE, "FindFirstFile of times.txt");
+        FindClose(f);
+        ok(!CompareFileTime(&c, &fd.ftCreationTime) && !CompareFileTime(&c, &bh.ftCreationTime),
+           "creation times differ: GetFileTime %llu, FindFirstFile %llu, by handle %llu",
+           ft64(c), ft64(fd.ftCreationTime), ft64(bh.ftCreationTime));
+        ok(!CompareFileTime(&w, &fd.ftLastWriteTime) && !CompareFileTime(&w, &bh.ftLastWriteTime),
+           "write times differ");
+        ok(CompareFileTime(&c, &w) <= 0, "created after its last write");
+        DeleteFileA("times.txt");
+    }
     return test_summary();
 }

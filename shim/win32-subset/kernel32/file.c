@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 #include "kernel32.spec.h"
 #include "kernel32_private.h"
@@ -451,6 +452,14 @@ DWORD file_attributes_from_stat(const struct stat *st)
  * earlier of the last write and the last change, since a file cannot be
  * created after either. Not the change time alone: chmod and rename move
  * it. dirfd and path as statx's (AT_EMPTY_PATH when path is ""). */
+static FILETIME creation_fallback(const struct stat *st)
+{
+    bool mtime_first = st->st_mtim.tv_sec < st->st_ctim.tv_sec ||
+                       (st->st_mtim.tv_sec == st->st_ctim.tv_sec &&
+                        st->st_mtim.tv_nsec <= st->st_ctim.tv_nsec);
+    return filetime_from_timespec(mtime_first ? st->st_mtim : st->st_ctim);
+}
+
 FILETIME file_creation_time(int dirfd, const char *path, const struct stat *st)
 {
     struct statx stx;
@@ -459,10 +468,38 @@ FILETIME file_creation_time(int dirfd, const char *path, const struct stat *st)
         struct timespec ts = { stx.stx_btime.tv_sec, stx.stx_btime.tv_nsec };
         return filetime_from_timespec(ts);
     }
-    bool mtime_first = st->st_mtim.tv_sec < st->st_ctim.tv_sec ||
-                       (st->st_mtim.tv_sec == st->st_ctim.tv_sec &&
-                        st->st_mtim.tv_nsec <= st->st_ctim.tv_nsec);
-    return filetime_from_timespec(mtime_first ? st->st_mtim : st->st_ctim);
+    return creation_fallback(st);
+}
+
+static struct timespec timespec_of(struct statx_timestamp t)
+{
+    struct timespec ts = { t.tv_sec, t.tv_nsec };
+    return ts;
+}
+
+/* stat and the creation time in one system call, for listings of many
+ * files. */
+int file_stat_with_creation(const char *path, int flags, struct stat *st, FILETIME *creation)
+{
+    struct statx stx;
+    if (statx(AT_FDCWD, path, flags, STATX_BASIC_STATS | STATX_BTIME, &stx))
+        return -1;
+    memset(st, 0, sizeof *st);
+    st->st_dev = makedev(stx.stx_dev_major, stx.stx_dev_minor);
+    st->st_ino = stx.stx_ino;
+    st->st_mode = stx.stx_mode;
+    st->st_nlink = stx.stx_nlink;
+    st->st_uid = stx.stx_uid;
+    st->st_gid = stx.stx_gid;
+    st->st_size = (off_t)stx.stx_size;
+    st->st_blksize = stx.stx_blksize;
+    st->st_blocks = (blkcnt_t)stx.stx_blocks;
+    st->st_atim = timespec_of(stx.stx_atime);
+    st->st_mtim = timespec_of(stx.stx_mtime);
+    st->st_ctim = timespec_of(stx.stx_ctime);
+    *creation = (stx.stx_mask & STATX_BTIME) ? filetime_from_timespec(timespec_of(stx.stx_btime))
+                                             : creation_fallback(st);
+    return 0;
 }
 
 mode_t file_mode_with_attributes(mode_t mode, DWORD attr)

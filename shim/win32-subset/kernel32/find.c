@@ -4,6 +4,7 @@
  * that keep short names. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -80,11 +81,12 @@ static bool is_all_pattern(const WCHAR *p)
     return !wstr_cmp(p, u"*") || !wstr_cmp(p, u"*.*");
 }
 
-static void fill_data(WIN32_FIND_DATAW *data, const struct stat *st, const char *name)
+static void fill_data(WIN32_FIND_DATAW *data, const struct stat *st, FILETIME creation,
+                      const char *name)
 {
     memset(data, 0, sizeof *data);
     data->dwFileAttributes = file_attributes_from_stat(st);
-    data->ftCreationTime = filetime_from_timespec(st->st_mtim);
+    data->ftCreationTime = creation;
     data->ftLastAccessTime = filetime_from_timespec(st->st_atim);
     data->ftLastWriteTime = filetime_from_timespec(st->st_mtim);
     if (!S_ISDIR(st->st_mode)) {
@@ -111,14 +113,15 @@ static bool find_next(struct find_object *f, WIN32_FIND_DATAW *data)
         strcat(full, "/");
         strcat(full, e->d_name);
         struct stat st;
+        FILETIME creation;
         /* A dangling symlink is still listed, with its own attributes. */
-        int r = stat(full, &st);
+        int r = file_stat_with_creation(full, 0, &st, &creation);
         if (r)
-            r = lstat(full, &st);
+            r = file_stat_with_creation(full, AT_SYMLINK_NOFOLLOW, &st, &creation);
         free(full);
         if (r)
             continue;
-        fill_data(data, &st, e->d_name);
+        fill_data(data, &st, creation, e->d_name);
         return true;
     }
     return false;
