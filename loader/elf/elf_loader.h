@@ -7,8 +7,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define ELF_MAX_LOADS 16
+
 struct elf_module {
     struct elf_module *next;    /* load order, which is lookup order */
+    struct {
+        uintptr_t start;        /* bias + p_vaddr */
+        uintptr_t file_end;     /* start + p_filesz: the part read from the file */
+        uintptr_t end;          /* start + p_memsz */
+        bool readable;
+    } loads[ELF_MAX_LOADS];     /* the PT_LOAD segments, as mapped */
+    unsigned nloads;
     char *path;
     char *name;                 /* the DT_NEEDED name it was loaded as */
     uintptr_t bias;
@@ -17,8 +26,11 @@ struct elf_module {
     const Elf64_Phdr *phdr;
     unsigned phnum;
     const Elf64_Dyn *dynamic;
+    size_t dyn_count;           /* entries before DT_NULL (checked: elf_validate.c) */
     const Elf64_Sym *symtab;
+    size_t nsyms;
     const char *strtab;
+    size_t strsz;
     const uint32_t *hash;
     const uint32_t *gnu_hash;
     uintptr_t entry;
@@ -44,6 +56,16 @@ void elf_set_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 struct elf_module *elf_modules(void);
 struct elf_module *elf_map_file(const char *path, const char *name, bool is_exe);
+/* Takes a module that was only mapped (never run) off the list and out of
+ * memory (the ELF fuzzer). */
+void elf_unmap(struct elf_module *m);
+/* Whether [addr, addr + size) lies in one loaded segment; when readable
+ * is asked, in the part of a readable segment that comes from the file
+ * (where the loader's tables are: this also bounds their size by the
+ * file's). */
+bool elf_in_segment(const struct elf_module *m, uintptr_t addr, size_t size, bool readable);
+bool elf_count_dynamic(struct elf_module *m, size_t dynamic_size);
+bool elf_validate(struct elf_module *m);
 struct elf_module *elf_load_needed(struct elf_module *from, const char *name);
 bool elf_load_deps(struct elf_module *m);
 bool elf_relocate(struct elf_module *m);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "elf_loader.h"
 
@@ -119,10 +120,31 @@ static int prot_of(uint32_t flags)
 static bool map_segments(struct elf_module *m, int fd, const Elf64_Ehdr *eh,
                          const Elf64_Phdr *ph)
 {
+    struct stat st;
+    if (fstat(fd, &st)) {
+        elf_set_error("%s: %s", m->path, strerror(errno));
+        return false;
+    }
     uintptr_t lo = UINTPTR_MAX, hi = 0;
     for (unsigned i = 0; i < eh->e_phnum; i++) {
         if (ph[i].p_type != PT_LOAD)
             continue;
+        /* The file part inside the memory part, no wrap-around, and file
+         * offsets that map to their addresses page by page. */
+        if (ph[i].p_filesz > ph[i].p_memsz || ph[i].p_vaddr > (1ull << 47)
+            || ph[i].p_memsz > (1ull << 47) || ph[i].p_offset > (1ull << 47)
+            || (ph[i].p_offset - ph[i].p_vaddr) % PAGE
+            || ph[i].p_offset + ph[i].p_filesz > (uint64_t)st.st_size) {
+            elf_set_error("%s: malformed ELF file: a loadable segment is inconsistent", m->path);
+            return false;
+        }
+        /* In ascending order without sharing a page, as the ELF format
+         * asks: a segment mapped over another would leave the loader's
+         * idea of what is readable wrong. */
+        if (hi && PAGE_DOWN(ph[i].p_vaddr) < hi) {
+            elf_set_error("%s: malformed ELF file: loadable segments overlap", m->path);
+            return false;
+        }
         if (PAGE_DOWN(ph[i].p_vaddr) < lo)
             lo = PAGE_DOWN(ph[i].p_vaddr);
         if (PAGE_UP(ph[i].p_vaddr + ph[i].p_memsz) > hi)
@@ -133,6 +155,7 @@ static bool map_segments(struct elf_module *m, int fd, const Elf64_Ehdr *eh,
         return false;
     }
     m->map_size = hi - lo;
+    m->nloads = 0;
     int flags = MAP_PRIVATE | MAP_ANONYMOUS;
     if (eh->e_type == ET_EXEC)
         flags |= MAP_FIXED_NOREPLACE;
@@ -153,6 +176,14 @@ static bool map_segments(struct elf_module *m, int fd, const Elf64_Ehdr *eh,
         uintptr_t file_end = m->bias + p->p_vaddr + p->p_filesz;
         uintptr_t mem_end = m->bias + p->p_vaddr + p->p_memsz;
         int prot = prot_of(p->p_flags);
+        if (m->nloads == ELF_MAX_LOADS) {
+            elf_set_error("%s: more than %d loadable segments", m->path, ELF_MAX_LOADS);
+            return false;
+        }
+        m->loads[m->nloads].start = m->bias + p->p_vaddr;
+        m->loads[m->nloads].file_end = file_end;
+        m->loads[m->nloads].end = mem_end;
+        m->loads[m->nloads++].readable = (prot & PROT_READ) != 0;
         if (p->p_filesz) {
             size_t len = file_end - start;
             if (mmap((void *)start, len, prot | (p->p_memsz > p->p_filesz ? PROT_WRITE : 0),
@@ -177,25 +208,19 @@ static bool map_segments(struct elf_module *m, int fd, const Elf64_Ehdr *eh,
     return true;
 }
 
+/* The tables' addresses; elf_validate checks them before any is read. */
 static void parse_dynamic(struct elf_module *m)
 {
-    size_t runpath = 0, rpath = 0;
-    bool has_runpath = false, has_rpath = false;
-    for (const Elf64_Dyn *d = m->dynamic; d && d->d_tag != DT_NULL; d++) {
+    for (size_t i = 0; i < m->dyn_count; i++) {
+        const Elf64_Dyn *d = &m->dynamic[i];
         uintptr_t p = m->bias + d->d_un.d_ptr;
         switch (d->d_tag) {
         case DT_SYMTAB: m->symtab = (const Elf64_Sym *)p; break;
         case DT_STRTAB: m->strtab = (const char *)p; break;
         case DT_HASH: m->hash = (const uint32_t *)p; break;
         case DT_GNU_HASH: m->gnu_hash = (const uint32_t *)p; break;
-        case DT_RUNPATH: runpath = d->d_un.d_val; has_runpath = true; break;
-        case DT_RPATH: rpath = d->d_un.d_val; has_rpath = true; break;
         }
     }
-    if (m->strtab && has_runpath)
-        m->runpath = m->strtab + runpath;
-    else if (m->strtab && has_rpath)
-        m->runpath = m->strtab + rpath;
 }
 
 static void add_module(struct elf_module *m)
@@ -214,6 +239,16 @@ static struct elf_module *discard(struct elf_module *m)
     free(m->name);
     free(m);
     return NULL;
+}
+
+void elf_unmap(struct elf_module *m)
+{
+    for (struct elf_module **p = &g_modules; *p; p = &(*p)->next)
+        if (*p == m) {
+            *p = m->next;
+            break;
+        }
+    discard(m);
 }
 
 struct elf_module *elf_map_file(const char *path, const char *name, bool is_exe)
@@ -252,19 +287,32 @@ struct elf_module *elf_map_file(const char *path, const char *name, bool is_exe)
     }
     m->entry = m->bias + eh.e_entry;
     m->phnum = eh.e_phnum;
+    size_t dynamic_size = 0;
     for (unsigned i = 0; i < eh.e_phnum; i++) {
         if (ph[i].p_type == PT_LOAD && ph[i].p_offset <= eh.e_phoff
             && eh.e_phoff + phsize <= ph[i].p_offset + ph[i].p_filesz)
             m->phdr = (const Elf64_Phdr *)(m->bias + ph[i].p_vaddr
                                            + eh.e_phoff - ph[i].p_offset);
-        if (ph[i].p_type == PT_DYNAMIC)
+        if (ph[i].p_type == PT_DYNAMIC) {
             m->dynamic = (const Elf64_Dyn *)(m->bias + ph[i].p_vaddr);
+            dynamic_size = ph[i].p_memsz;
+        }
         if (ph[i].p_type == PT_TLS) {
             m->tls_image = (const void *)(m->bias + ph[i].p_vaddr);
             m->tls_filesz = ph[i].p_filesz;
             m->tls_memsz = ph[i].p_memsz;
             m->tls_align = ph[i].p_align ? ph[i].p_align : 1;
         }
+    }
+    if (m->tls_image && (m->tls_filesz > m->tls_memsz
+                         || !elf_in_segment(m, (uintptr_t)m->tls_image, m->tls_filesz, true))) {
+        elf_set_error("%s: malformed ELF file: thread-local template outside the image", path);
+        m = discard(m);
+        goto out;
+    }
+    if (m->dynamic && !elf_count_dynamic(m, dynamic_size)) {
+        m = discard(m);
+        goto out;
     }
     parse_dynamic(m);
     if (m->is_static) {
@@ -273,6 +321,10 @@ struct elf_module *elf_map_file(const char *path, const char *name, bool is_exe)
     }
     if (!m->symtab || !m->strtab || (!m->hash && !m->gnu_hash)) {
         elf_set_error("%s: no dynamic symbol table", path);
+        m = discard(m);
+        goto out;
+    }
+    if (!elf_validate(m)) {
         m = discard(m);
         goto out;
     }

@@ -57,7 +57,9 @@ static const Elf64_Sym *lookup_sysv(const struct elf_module *m, const char *name
 {
     uint32_t nbucket = m->hash[0];
     const uint32_t *bucket = m->hash + 2, *chain = bucket + nbucket;
-    for (uint32_t i = bucket[sysv_hash(name) % nbucket]; i; i = chain[i])
+    /* A chain longer than the table has a loop: stop there. */
+    size_t steps = 0;
+    for (uint32_t i = bucket[sysv_hash(name) % nbucket]; i && steps < m->nsyms; i = chain[i], steps++)
         if (defines(m, &m->symtab[i], name))
             return &m->symtab[i];
     return NULL;
@@ -103,22 +105,8 @@ struct elf_module *elf_module_at(const void *addr)
     return NULL;
 }
 
-/* DT_HASH gives the count; DT_GNU_HASH only through its last chain. */
+/* Counted when the module was checked (elf_validate.c). */
 size_t elf_symbol_count(const struct elf_module *m)
 {
-    if (m->hash)
-        return m->hash[1];
-    const uint32_t *h = m->gnu_hash;
-    uint32_t nbuckets = h[0], symoffset = h[1], bloom_size = h[2];
-    const uint32_t *buckets = (const uint32_t *)((const uint64_t *)(h + 4) + bloom_size);
-    const uint32_t *chain = buckets + nbuckets;
-    uint32_t last = 0;
-    for (uint32_t i = 0; i < nbuckets; i++)
-        if (buckets[i] > last)
-            last = buckets[i];
-    if (last < symoffset)
-        return symoffset;
-    while (!(chain[last - symoffset] & 1))
-        last++;
-    return last + 1;
+    return m->nsyms;
 }

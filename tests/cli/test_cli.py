@@ -64,6 +64,20 @@ ok('testdll.dll!testdll_add: provided by the DLL' in out, '--check follows shipp
 code, out, err = run('--check', os.path.join(EXES, 'missing_dll.exe'))
 ok(code == 126 and 'lvrun_missing.dll' in err, f'--check with a missing DLL: {code} {err!r}')
 
+# Damaged ELF files (the fuzzer's finds) are refused with one clear line,
+# run or checked: never a crash.
+elf_damaged = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fuzz', 'regressions', 'elf')
+for name in sorted(os.listdir(elf_damaged)):
+    with tempfile.TemporaryDirectory() as d:
+        prog = os.path.join(d, name)
+        with open(os.path.join(elf_damaged, name), 'rb') as src, open(prog, 'wb') as dst:
+            dst.write(src.read())
+        os.chmod(prog, 0o755)
+        for args in ((prog,), ('--check', prog)):
+            code, out, err = run(*args)
+            ok(code == 126 and err.startswith('lvrun: ') and err.count('\n') == 1,
+               f'damaged ELF {args}: {code} {err!r}')
+
 # lvrun path: the translator a program uses, from the command line.
 with tempfile.TemporaryDirectory() as d:
     prefix = os.path.join(d, 'pfx')
