@@ -27,7 +27,7 @@ SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=0:halt_on_error=1:abort_on_error=1 \
 # headers are misaligned in any image whose e_lfanew is 4 modulo 8.
 FUZZ_BUILD ?= build-fuzzers
 FUZZ_SECONDS ?= 60
-FUZZ_HARNESSES = cmdline path pe printf
+FUZZ_HARNESSES = cmdline elf path pe printf view
 
 all: $(BUILD)/build.ninja
 	ninja -C $(BUILD)
@@ -63,7 +63,8 @@ fuzz: | deps
 		-Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=false \
 		"-Dc_args=-fsanitize=fuzzer-no-link -fno-sanitize=alignment"
 	ninja -C $(FUZZ_BUILD) $(FUZZ_HARNESSES:%=tests/fuzz/fuzz_%) \
-		tests/fuzz/seed_hello.exe tests/fuzz/seed_tiny.exe tests/win32/malformed_bad_mz.exe
+		tests/fuzz/seed_hello.exe tests/fuzz/seed_tiny.exe tests/win32/malformed_bad_mz.exe \
+		tests/fuzz/seed_hello.elf tests/fuzz/seed_sysv.elf tests/fuzz/seed_static.elf
 	@$(SANITIZER_ENV) tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
 
 bench: all

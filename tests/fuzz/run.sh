@@ -13,7 +13,7 @@ build=${1:?usage: run.sh BUILD SECONDS [HARNESS...]}
 seconds=${2:-60}
 shift 2
 src=$(cd "$(dirname "$0")" && pwd)
-harnesses=${*:-cmdline path pe printf}
+harnesses=${*:-cmdline elf path pe printf view}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 passed=0
@@ -26,6 +26,9 @@ for h in $harnesses; do
     for d in "$src/corpus/$h" "$src/regressions/$h"; do
         [ -d "$d" ] && seeds="$seeds $d"
     done
+    if [ "$h" = elf ]; then
+        cp "$build"/tests/fuzz/seed_*.elf "$work"/ 2>/dev/null
+    fi
     if [ "$h" = pe ]; then
         cp "$build"/tests/fuzz/seed_*.exe "$work"/ 2>/dev/null
         cp "$build"/tests/win32/malformed_*.exe "$work"/ 2>/dev/null

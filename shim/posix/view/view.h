@@ -23,6 +23,8 @@ bool view_set(const char *key, const char *value);
 /* An INI manifest: keys as above, in any section; relative host paths
  * of mounts are relative to the manifest's folder. */
 bool view_load_manifest(const char *file);
+/* Back to no settings at all (the view fuzzer, between inputs). */
+void view_clear(void);
 /* The settings of LVRUN_VIEW, if set. */
 bool view_load_env(void);
 /* The view as a LVRUN_VIEW value (malloc), for children. */

@@ -147,6 +147,25 @@ bool view_set(const char *key, const char *value)
     return false;
 }
 
+void view_clear(void)
+{
+    for (size_t i = 0; i < g_view_mount_count; i++) {
+        free(g_view_mounts[i].guest);
+        free(g_view_mounts[i].host);
+    }
+    free(g_view_mounts);
+    g_view_mounts = NULL;
+    g_view_mount_count = 0;
+    g_view_confine = g_view_any_ro = false;
+    free(g_settings);
+    g_settings = NULL;
+    g_settings_len = 0;
+    free(g_user);
+    free(g_hostname);
+    g_user = g_hostname = NULL;
+    g_codepage = 0;
+}
+
 bool view_load_env(void)
 {
     const char *env = getenv("LVRUN_VIEW");
