@@ -6,9 +6,17 @@
  * The uncontended paths call no host (System V) function: an ms_abi
  * function that does must save xmm6-15 in its prologue, which would double
  * the cost of an Enter/Leave pair. The contended paths live in functions
- * of their own, also ms_abi, that pay it only when they run. */
+ * of their own, also ms_abi, that pay it only when they run.
+ *
+ * While the process has one thread, nothing can take a lock between a
+ * load and a store, so the lock word is read and written without atomic
+ * read-modify-write instructions (a locked cmpxchg costs as much as the
+ * rest of the pair), as glibc's own locks do. __libc_single_threaded turns
+ * false when the first thread is created and never back; that creation
+ * orders the plain stores before anything the new thread does. */
 #include <linux/futex.h>
 #include <stdatomic.h>
+#include <sys/single_threaded.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "ntdll.spec.h"
@@ -65,6 +73,12 @@ ULONG WINAPI RtlSetCriticalSectionSpinCount(RTL_CRITICAL_SECTION *cs, ULONG spin
 
 static int try_lock(RTL_CRITICAL_SECTION *cs)
 {
+    if (__libc_single_threaded) {
+        if (atomic_load_explicit(lock_word(cs), memory_order_relaxed))
+            return 0;
+        atomic_store_explicit(lock_word(cs), 1, memory_order_relaxed);
+        return 1;
+    }
     int expected = 0;
     return atomic_compare_exchange_strong(lock_word(cs), &expected, 1);
 }
@@ -130,7 +144,9 @@ NTSTATUS WINAPI RtlLeaveCriticalSection(RTL_CRITICAL_SECTION *cs)
     cs->RecursionCount = 0;
     cs->OwningThread = NULL;
     cs->LockCount = -1;
-    if (atomic_exchange(lock_word(cs), 0) == 2)
+    if (__libc_single_threaded)
+        atomic_store_explicit(lock_word(cs), 0, memory_order_relaxed);
+    else if (atomic_exchange(lock_word(cs), 0) == 2)
         wake_one(cs);
     return 0;
 }
