@@ -161,18 +161,6 @@ uint8_t *pe_map_image(const struct pe_file *pe, char *err, size_t errsz)
     return base;
 }
 
-static int section_prot(uint32_t ch)
-{
-    int prot = 0;
-    if (ch & PE_SCN_MEM_READ)
-        prot |= PROT_READ;
-    if (ch & PE_SCN_MEM_WRITE)
-        prot |= PROT_READ | PROT_WRITE;
-    if (ch & PE_SCN_MEM_EXECUTE)
-        prot |= PROT_READ | PROT_EXEC;
-    return prot;
-}
-
 /* The Windows protection of a section, as VirtualQuery reports it. */
 static uint16_t section_win_prot(uint32_t ch)
 {
@@ -182,6 +170,18 @@ static uint16_t section_win_prot(uint32_t ch)
     if (w)
         return 0x04;             /* PAGE_READWRITE */
     return r ? 0x02 : 0x01;      /* PAGE_READONLY, PAGE_NOACCESS */
+}
+
+/* The host protection of a Windows one that section_win_prot gives. */
+static int host_prot(uint16_t win)
+{
+    switch (win) {
+    case 0x02: return PROT_READ;
+    case 0x04: return PROT_READ | PROT_WRITE;
+    case 0x20: return PROT_READ | PROT_EXEC;
+    case 0x40: return PROT_READ | PROT_WRITE | PROT_EXEC;
+    default: return PROT_NONE;
+    }
 }
 
 static void record(uint16_t *page_prot, uint64_t rva, uint64_t len, uint16_t prot)
@@ -204,15 +204,21 @@ void pe_protect_image(uint8_t *base, const struct pe_file *pe, uint16_t *page_pr
     /* Pages no section covers stay read-write, as the mapping left them. */
     record(page_prot, 0, image, 0x04);
     size_t headers = (opt->SizeOfHeaders + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
-    mprotect(base, headers, PROT_READ);
     record(page_prot, 0, headers, 0x02);
     for (unsigned i = 0; i < pe->nsections; i++) {
         const struct pe_section_header *s = &pe->sections[i];
         uint64_t vsize = s->VirtualSize ? s->VirtualSize : s->SizeOfRawData;
         vsize = (vsize + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
-        if (!vsize)
-            continue;
-        mprotect(base + s->VirtualAddress, vsize, section_prot(s->Characteristics));
         record(page_prot, s->VirtualAddress, vsize, section_win_prot(s->Characteristics));
+    }
+    /* One mprotect per run of pages alike, none for read-write runs (the
+     * mapping's own state): a start-up pays a system call per call. */
+    size_t pages = image / PAGE_SIZE;
+    for (size_t first = 0, p = 1; p <= pages; p++) {
+        if (p < pages && page_prot[p] == page_prot[first])
+            continue;
+        if (page_prot[first] != 0x04)
+            mprotect(base + first * PAGE_SIZE, (p - first) * PAGE_SIZE, host_prot(page_prot[first]));
+        first = p;
     }
 }

@@ -12,8 +12,7 @@ static pthread_once_t g_unicode_once = PTHREAD_ONCE_INIT;
 
 static void libc_unicode_init(void)
 {
-    /* Only the character classes are needed: loading one category, not all,
-     * keeps start-up cheap (the table below is built before main). */
+    /* Only the character classes are needed: one category, not all. */
     g_unicode = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
 }
 
@@ -43,10 +42,28 @@ static unsigned short libc_wctype_unicode(WCHAR c)
     return mask;
 }
 
+/* U+0080..U+00FF as Windows classifies them: C1 controls, the no-break
+ * space, letters from U+00C0 on, the rest punctuation (the ordinal
+ * indicators and the micro sign too), superscript digits also digits.
+ * Kept here rather than asked of the locale so that the table below
+ * needs none loaded at start-up. */
+static unsigned short latin1_wctype(WCHAR c)
+{
+    if (c < 0xa0)
+        return MSVCRT_CONTROL;
+    if (c == 0xa0)
+        return MSVCRT_SPACE | MSVCRT_BLANK;
+    if (c < 0xc0 || c == 0xd7 || c == 0xf7)
+        return MSVCRT_PUNCT | (c == 0xb2 || c == 0xb3 || c == 0xb9 ? MSVCRT_DIGIT : 0);
+    return 0x0100 | (c < 0xdf ? MSVCRT_UPPER : MSVCRT_LOWER);
+}
+
 unsigned short libc_wctype(WCHAR c)
 {
     if (c < 0x80)
         return msvcrt__ctype[c + 1] | (c == '\t' ? MSVCRT_BLANK : 0);
+    if (c < 0x100)
+        return latin1_wctype(c);
     pthread_once(&g_unicode_once, libc_unicode_init);
     return g_unicode == (locale_t)0 ? 0 : libc_wctype_unicode(c);
 }
