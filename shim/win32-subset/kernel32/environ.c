@@ -9,6 +9,7 @@
 #include "kernel32.spec.h"
 #include "kernel32_private.h"
 #include "lv/path.h"
+#include "lv/teb.h"
 #include "lv/w32error.h"
 #include "lv/wstr.h"
 
@@ -105,7 +106,8 @@ void environ_init(void)
     const char *profile = path_user_profile();
     char temp[600], path[8192], nproc[16];
     snprintf(temp, sizeof temp, "%s\\Temp", profile);
-    snprintf(nproc, sizeof nproc, "%ld", sysconf(_SC_NPROCESSORS_ONLN));
+    /* The count the PEB holds (teb.c asked the host once). */
+    snprintf(nproc, sizeof nproc, "%lu", (unsigned long)lv_peb()->NumberOfProcessors);
     /* PATH: the Windows folders, then the host's folders as Z: paths. */
     snprintf(path, sizeof path, "C:\\windows\\system32;C:\\windows");
     const char *hpath = getenv("PATH");

@@ -7,6 +7,7 @@
 #include "kernel32.spec.h"
 #include "kernel32_private.h"
 #include "lv/path.h"
+#include "lv/teb.h"
 #include "lv/w32error.h"
 #include "lv/wstr.h"
 #include "view.h"
@@ -21,7 +22,7 @@ void WINAPI GetSystemInfo(SYSTEM_INFO *si)
     si->dwPageSize = 4096;
     si->lpMinimumApplicationAddress = (void *)0x10000;
     si->lpMaximumApplicationAddress = (void *)0x7ffffffeffffull;
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    long n = (long)lv_peb()->NumberOfProcessors;
     si->dwNumberOfProcessors = (DWORD)(n > 0 ? n : 1);
     si->dwActiveProcessorMask = n >= 64 ? ~0ull : (1ull << si->dwNumberOfProcessors) - 1;
     si->dwProcessorType = PROCESSOR_AMD_X8664;
