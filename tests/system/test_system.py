@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Two lvrun processes and one file; Ctrl-C from the host.
 
-usage: test_system.py LVRUN SHARE_PROBE_EXE CTRL_C_EXE
+usage: test_system.py LVRUN SHARE_PROBE_EXE CTRL_C_EXE CASE_PROBE_EXE
 
 - sharing: while one lvrun process holds a file open (read/write access,
   sharing read only) and locks its first 10 bytes, another lvrun process
   gets ERROR_SHARING_VIOLATION (32) for opens the share modes forbid and
   for a delete, ERROR_LOCK_VIOLATION (33) for a conflicting lock, and
   success for a compatible open; once the holder closes, all succeed.
+- names behind the cache: one lvrun process opens names in other cases
+  while the host renames, re-cases, deletes and adds files between its
+  requests; each answer is what the folder holds at that moment.
 - Ctrl-C: SIGINT from the host reaches the handlers, the last added first,
   on a thread of their own; a handler returning TRUE lets the program go
   on; when every handler declines, the process ends with
@@ -21,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 
-LVRUN, PROBE, CTRL_C = (os.path.abspath(a) for a in sys.argv[1:4])
+LVRUN, PROBE, CTRL_C, CASE_PROBE = (os.path.abspath(a) for a in sys.argv[1:5])
 failures = 0
 
 
@@ -92,6 +95,50 @@ def check_lock_conflict():
         ok(got == 'lock: ok', f'the lock once the holder has gone: {got!r}')
 
 
+def check_behind_the_cache():
+    with tempfile.TemporaryDirectory() as d:
+        def put(name, text):
+            os.makedirs(os.path.dirname(os.path.join(d, name)), exist_ok=True)
+            with open(os.path.join(d, name), 'w') as f:
+                f.write(text + '\n')
+        guest = subprocess.Popen([LVRUN, CASE_PROBE], cwd=d, stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE)
+
+        def ask(request):
+            guest.stdin.write((request + '\n').encode())
+            guest.stdin.flush()
+            return text(guest.stdout.readline()).strip()
+
+        def step(what, request, want):
+            got = ask(request)
+            ok(got == want, f'{what}: {request!r} gave {got!r}, expected {want!r}')
+
+        put('Report.txt', 'one')
+        step('a file in another case', 'open report.TXT', 'ok one')
+        os.rename(os.path.join(d, 'Report.txt'), os.path.join(d, 'Summary.TXT'))
+        step('a renamed file under its old name', 'open report.txt', 'error 2')
+        step('a renamed file under its new name', 'open SUMMARY.txt', 'ok one')
+        os.rename(os.path.join(d, 'Summary.TXT'), os.path.join(d, 'summary.txt'))
+        step('a file whose case changed', 'open SUMMARY.TXT', 'ok one')
+        os.unlink(os.path.join(d, 'summary.txt'))
+        step('a deleted file', 'open Summary.txt', 'error 2')
+        put('NEW.txt', 'upper')
+        step('a new file', 'open new.TXT', 'ok upper')
+        put('new.txt', 'lower')
+        step('two names differing in case, the exact one', 'open new.txt', 'ok lower')
+        step('two names differing in case, another case', 'open New.Txt', 'ok upper')
+        step('both listed', 'count *.TXT', '2')
+        os.unlink(os.path.join(d, 'NEW.txt'))
+        step('one of the two deleted', 'open New.Txt', 'ok lower')
+        put('Sub/Deep/A.txt', 'deep')
+        step('a new folder tree', 'open sub\\deep\\a.TXT', 'ok deep')
+        os.rename(os.path.join(d, 'Sub'), os.path.join(d, 'Top'))
+        step('a renamed folder', 'open TOP\\DEEP\\A.TXT', 'ok deep')
+        step('the old folder name', 'open sub\\deep\\a.TXT', 'error 3')
+        guest.stdin.close()
+        ok(guest.wait(timeout=30) == 0, 'the probe ends')
+
+
 def run_ctrl_c(mode):
     p = subprocess.Popen([LVRUN, CTRL_C, mode], stdout=subprocess.PIPE,
                          stdin=subprocess.DEVNULL)
@@ -115,6 +162,7 @@ def check_ctrl_c():
 
 check_sharing()
 check_lock_conflict()
+check_behind_the_cache()
 check_ctrl_c()
 print('system:', 'ok' if failures == 0 else f'{failures} failures')
 sys.exit(1 if failures else 0)
