@@ -111,11 +111,46 @@ void wait_state_changed(void)
         syscall(SYS_futex, &g_shared->generation, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
 }
 
-/* Drops the lock, sleeps until a change or the deadline, takes it again.
+/* How long a waiter watches for a change before it sleeps: a thread on
+ * another processor that answers at once (a handoff between two threads,
+ * a thread that ends right away) is then seen without the sleep and its
+ * wake-up, two system calls and a trip through the scheduler. Short, as
+ * glibc's adaptive mutexes and Windows' critical sections spin; none on a
+ * single processor, where the other thread cannot run meanwhile. */
+#define SPIN_NS 20000
+
+static bool spin_for_change(uint32_t seen)
+{
+    static int processors;
+    if (!processors)
+        processors = (int)sysconf(_SC_NPROCESSORS_ONLN);
+    if (processors < 2)
+        return false;
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (unsigned i = 1;; i++) {
+        if (__atomic_load_n(&g_shared->generation, __ATOMIC_ACQUIRE) != seen)
+            return true;
+        __builtin_ia32_pause();
+        if (i % 32 == 0) {
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            if ((now.tv_sec - start.tv_sec) * 1000000000l + now.tv_nsec - start.tv_nsec > SPIN_NS)
+                return false;
+        }
+    }
+}
+
+/* Drops the lock, waits until a change or the deadline, takes it again.
  * Returns false when the deadline has passed. */
 static bool sleep_for_change(const struct timespec *deadline)
 {
     uint32_t seen = __atomic_load_n(&g_shared->generation, __ATOMIC_ACQUIRE);
+    wait_unlock();
+    bool changed = spin_for_change(seen);
+    wait_lock();
+    /* A change while spinning, or between the spin and the lock: look. */
+    if (changed || __atomic_load_n(&g_shared->generation, __ATOMIC_ACQUIRE) != seen)
+        return true;
     g_shared->sleepers++;
     wait_unlock();
     struct timespec rel, *tp = NULL;
