@@ -230,7 +230,7 @@ const char *seh_status_name(DWORD code);
 void exception_init_process(void);
 /* The calling thread's alternate signal stack: *altstack, or a new one
  * stored there. */
-void exception_init_thread(void **altstack);
+void exception_init_thread(void **altstack, bool is_main);
 /* The ending thread stops using its alternate stack (kept with its TEB). */
 void exception_exit_thread(void);
 void exception_free_altstack(void *altstack);

@@ -223,10 +223,11 @@ static void on_signal(int sig, siginfo_t *si, void *arg)
     }
 }
 
-void exception_init_thread(void **altstack)
+void exception_init_thread(void **altstack, bool is_main)
 {
     stack_t old;
-    if (sigaltstack(NULL, &old) == 0 && !(old.ss_flags & SS_DISABLE)) {
+    /* Threads start without one; only the main thread is asked. */
+    if (is_main && sigaltstack(NULL, &old) == 0 && !(old.ss_flags & SS_DISABLE)) {
         /* The main thread got one before main(): keep it with its TEB. */
         if (!*altstack)
             *altstack = old.ss_sp;
@@ -265,7 +266,7 @@ void exception_init_process(void)
     for (size_t i = 0; i < sizeof signals / sizeof *signals; i++)
         sigaction(signals[i], &sa, NULL);
     static void *main_altstack;
-    exception_init_thread(&main_altstack);
+    exception_init_thread(&main_altstack, true);
 }
 
 /* Installed before main, so that a fault in lvrun itself is reported as

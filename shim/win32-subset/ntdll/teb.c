@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/auxv.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -50,12 +51,53 @@ static TEB *teb_alloc(void)
 
 extern void *__libc_stack_end;
 
+/* The process id, asked once (and again in a forked child): every TEB
+ * holds it. */
+static pid_t g_pid;
+
+static void forget_pid(void)
+{
+    g_pid = 0;
+}
+
+static void watch_forks(void)
+{
+    pthread_atfork(NULL, NULL, forget_pid);
+}
+
+static pid_t process_id(void)
+{
+    if (!g_pid) {
+        static pthread_once_t once = PTHREAD_ONCE_INIT;
+        pthread_once(&once, watch_forks);
+        g_pid = getpid();
+    }
+    return g_pid;
+}
+
+/* The GS base through wrgsbase where the kernel allows it (FSGSBASE), a
+ * system call less per thread start and end; arch_prctl otherwise. */
+static void set_gs_base(void *base)
+{
+    static int fsgsbase = -1;
+    if (fsgsbase < 0)
+        fsgsbase = (getauxval(AT_HWCAP2) & 2) != 0;
+    if (fsgsbase) {
+        __asm__ volatile("wrgsbase %0" : : "r"(base) : "memory");
+        return;
+    }
+    if (syscall(SYS_arch_prctl, ARCH_SET_GS, base)) {
+        perror("lvrun: arch_prctl(ARCH_SET_GS)");
+        exit(126);
+    }
+}
+
 /* The main thread's stack from its start and the stack limit: glibc would
  * read /proc/self/maps to say it, a cost every start would pay. Frames all
  * lie below __libc_stack_end (argv and the environment are above it). */
 static bool main_stack_bounds(TEB *teb)
 {
-    if (syscall(SYS_gettid) != getpid())
+    if ((pid_t)(uintptr_t)teb->UniqueThread != process_id())
         return false;
     struct rlimit rl;
     size_t size = 8 << 20;
@@ -90,7 +132,7 @@ TEB *teb_new(DWORD tid)
     TEB *teb = teb_alloc();
     teb->Tib.Self = teb;
     teb->Peb = g_peb;
-    teb->UniqueProcess = (HANDLE)(uintptr_t)getpid();
+    teb->UniqueProcess = (HANDLE)(uintptr_t)process_id();
     teb->UniqueThread = (HANDLE)(uintptr_t)tid;
     teb->TlsLinks.Flink = teb->TlsLinks.Blink = &teb->TlsLinks;
     return teb;
@@ -99,13 +141,11 @@ TEB *teb_new(DWORD tid)
 void teb_attach(TEB *teb)
 {
     stack_bounds(teb);
-    if (syscall(SYS_arch_prctl, ARCH_SET_GS, teb)) {
-        perror("lvrun: arch_prctl(ARCH_SET_GS)");
-        exit(126);
-    }
+    set_gs_base(teb);
     /* Faults of this thread, a stack overflow included, are reported on
-     * a stack of their own. */
-    exception_init_thread(&teb->LvAltStack);
+     * a stack of their own; the main thread may have one already. */
+    exception_init_thread(&teb->LvAltStack,
+                          (pid_t)(uintptr_t)teb->UniqueThread == process_id());
     pthread_mutex_lock(&g_threads_lock);
     teb->LvThreadLinks.Flink = &g_threads;
     teb->LvThreadLinks.Blink = g_threads.Blink;
@@ -136,7 +176,7 @@ void teb_exit_thread(void)
     free(teb->TlsExpansionSlots);
     free(teb->FlsData);
     exception_exit_thread();
-    syscall(SYS_arch_prctl, ARCH_SET_GS, 0);
+    set_gs_base(NULL);
     pthread_mutex_lock(&g_threads_lock);
     bool cached = g_cached < TEB_CACHE;
     if (cached)
