@@ -102,12 +102,36 @@ void path_create_folder(const char *win)
     free(host);
 }
 
+/* The user's name when the environment does not say it (containers often
+ * leave USER unset): the local password file first, read directly, since
+ * getpwuid goes through NSS (nscd's socket, nsswitch.conf) at a cost every
+ * start would pay; getpwuid for users the file does not list. */
+static const char *user_name_of_uid(uid_t uid)
+{
+    static char name[64];
+    FILE *f = fopen("/etc/passwd", "re");
+    if (f) {
+        struct passwd *pw;
+        while ((pw = fgetpwent(f)))
+            if (pw->pw_uid == uid && strlen(pw->pw_name) < sizeof name) {
+                strcpy(name, pw->pw_name);
+                break;
+            }
+        fclose(f);
+        if (name[0])
+            return name;
+    }
+    struct passwd *pw = getpwuid(uid);
+    return pw ? pw->pw_name : "user";
+}
+
 const char *path_user_name(void)
 {
     const char *u = getenv("USER");
-    struct passwd *pw;
     if (!u || !*u)
-        u = (pw = getpwuid(getuid())) ? pw->pw_name : "user";
+        u = getenv("LOGNAME");
+    if (!u || !*u)
+        u = user_name_of_uid(getuid());
     return u;
 }
 
