@@ -4,6 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23 /* Linux 5.14; older kernels refuse it, harmlessly */
+#endif
 #include "pe_image.h"
 
 #define PAGE_SIZE 4096ull
@@ -98,6 +102,33 @@ int pe_relocate(uint8_t *base, size_t size, int64_t delta,
     return 0;
 }
 
+/* The bytes of a section's raw data that are copied into the image, and
+ * where they start in the file (*ptr). As Windows maps sections: raw data
+ * at offset 0 is none, and raw data past VirtualSize shows up to the
+ * section's aligned end; it may start in the padding past the end of the
+ * file. Its offset counts in 512-byte sectors when files are aligned to
+ * them. */
+static uint64_t section_raw(const struct pe_file *pe, const struct pe_section_header *s,
+                            uint64_t *ptr)
+{
+    const struct pe_optional_header64 *opt = &pe->nt->OptionalHeader;
+    *ptr = s->PointerToRawData;
+    if (opt->FileAlignment >= 512)
+        *ptr &= ~511ull;
+    uint64_t raw = s->PointerToRawData ? s->SizeOfRawData : 0;
+    if (s->VirtualSize) {
+        uint64_t align = opt->SectionAlignment;
+        uint64_t span = (s->VirtualSize + align - 1) / align * align;
+        if (span > opt->SizeOfImage - s->VirtualAddress)
+            span = opt->SizeOfImage - s->VirtualAddress;
+        if (raw > span)
+            raw = span;
+    }
+    if (*ptr >= pe->size)
+        return 0;
+    return raw > pe->size - *ptr ? pe->size - *ptr : raw;
+}
+
 uint8_t *pe_map_image(const struct pe_file *pe, char *err, size_t errsz)
 {
     const struct pe_optional_header64 *opt = &pe->nt->OptionalHeader;
@@ -122,32 +153,22 @@ uint8_t *pe_map_image(const struct pe_file *pe, char *err, size_t errsz)
             return NULL;
         }
     }
+    /* The pages the copies below fill, faulted in by one call rather
+     * than one fault each (a start-up maps a whole program). */
+    uint64_t filled = opt->SizeOfHeaders;
+    for (unsigned i = 0; i < pe->nsections; i++) {
+        uint64_t ptr, raw = section_raw(pe, &pe->sections[i], &ptr);
+        if (raw && pe->sections[i].VirtualAddress + raw > filled)
+            filled = pe->sections[i].VirtualAddress + raw;
+    }
+    if (filled > size)
+        filled = size;
+    madvise(base, (filled + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1), MADV_POPULATE_WRITE);
     memcpy(base, pe->data, opt->SizeOfHeaders);
     for (unsigned i = 0; i < pe->nsections; i++) {
-        const struct pe_section_header *s = &pe->sections[i];
-        /* As Windows maps sections: raw data at offset 0 is none, and
-         * raw data past VirtualSize shows up to the section's aligned
-         * end; it may start in the padding past the end of the file.
-         * Its offset counts in 512-byte sectors when files are aligned
-         * to them. */
-        uint64_t ptr = s->PointerToRawData;
-        if (opt->FileAlignment >= 512)
-            ptr &= ~511ull;
-        uint64_t raw = s->PointerToRawData ? s->SizeOfRawData : 0;
-        if (s->VirtualSize) {
-            uint64_t align = opt->SectionAlignment;
-            uint64_t span = (s->VirtualSize + align - 1) / align * align;
-            if (span > opt->SizeOfImage - s->VirtualAddress)
-                span = opt->SizeOfImage - s->VirtualAddress;
-            if (raw > span)
-                raw = span;
-        }
-        if (ptr >= pe->size)
-            raw = 0;
-        else if (raw > pe->size - ptr)
-            raw = pe->size - ptr;
+        uint64_t ptr, raw = section_raw(pe, &pe->sections[i], &ptr);
         if (raw)
-            memcpy(base + s->VirtualAddress, pe->data + ptr, raw);
+            memcpy(base + pe->sections[i].VirtualAddress, pe->data + ptr, raw);
     }
     int64_t delta = (int64_t)((uintptr_t)base - opt->ImageBase);
     if (delta) {
