@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Runs every benchmark side by side (native, lvrun, Wine), writes
 bench/results.md (a Markdown table of times and ratios to native) and
-bench/results.png (a bar chart of the ratios).
+bench/results.png (a bar chart of the ratios); then the view's
+(results-view.md), 7-Zip's (results-7zip.md) and the caught system
+calls' (results-syscalls.md, by syscalls.py).
 
 usage: bench/run.py [BUILD_DIR]
 
@@ -114,6 +116,9 @@ def main():
     write_chart(rows)
     view_bench()
     sevenzip_bench()
+    # The caught system calls of static programs (issue 6), in a script
+    # of their own so that they can be run alone.
+    subprocess.run([sys.executable, os.path.join(HERE, 'syscalls.py'), BUILD], check=True)
     shutil.rmtree(WORK, ignore_errors=True)
     shutil.rmtree(FILES_DIR, ignore_errors=True)
 
