@@ -145,7 +145,8 @@ def write_chart(rows):
     with open(dat, 'w') as f:
         for name, t in rows:
             n = t['native']
-            f.write('"%s" %.3f %.3f\n' % (name.split(' (')[0], t['lvrun'] / n,
+            label = name.split(' (')[0].split(' x')[0]
+            f.write('"%s" %.3f %.3f\n' % (label, t['lvrun'] / n,
                                          t['wine'] / n if 'wine' in t else 0))
     png = os.path.join(HERE, 'results.png')
     script = f"""
@@ -156,7 +157,8 @@ set style data histograms
 set style fill solid 0.8
 set boxwidth 0.9
 set logscale y
-set yrange [0.5:*]
+set yrange [0.05:*]
+set xtics rotate by -15
 set grid ytics
 set ylabel 'x native'
 plot '{dat}' using 2:xtic(1) title 'lvrun', '' using 3 title 'Wine (warm wineserver)'
