@@ -4,6 +4,7 @@
 #define LV_TEB_H
 
 #include <stddef.h>
+#include <sys/types.h>
 #include "lv/windef.h"
 
 #define TLS_MINIMUM_AVAILABLE 64
@@ -138,6 +139,9 @@ _Static_assert(offsetof(LDR_DATA_TABLE_ENTRY, DllBase) == 0x30, "LDR layout");
 _Static_assert(offsetof(LDR_DATA_TABLE_ENTRY, BaseDllName) == 0x58, "LDR layout");
 
 /* The calling thread's TEB, read through the GS base as guest code does. */
+/* getpid(), asked of the host once per process (ntdll/teb.c). */
+pid_t lv_process_id(void);
+
 static inline TEB *lv_teb(void)
 {
     TEB *teb;

@@ -12,26 +12,21 @@
 #include "elf/elf_loader.h"
 #include "harness.h"
 
-static int g_fd = -1;
-static char g_path[64];
+static struct harness_file g_file;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
     harness_init();
-    g_fd = memfd_create("fuzz-elf", 0);
-    if (g_fd < 0)
-        abort();
-    snprintf(g_path, sizeof g_path, "/proc/self/fd/%d", g_fd);
+    harness_file_init(&g_file, "fuzz-elf");
     return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (ftruncate(g_fd, 0) || pwrite(g_fd, data, size, 0) != (ssize_t)size)
-        abort();
-    struct elf_module *m = elf_map_file(g_path, "fuzz", true);
+    harness_file_write(&g_file, data, size);
+    struct elf_module *m = elf_map_file(g_file.path, "fuzz", true);
     if (!m)
         return 0;
     if (!m->is_static) {

@@ -16,8 +16,7 @@
 #include "view.h"
 #include "harness.h"
 
-static int g_fd = -1;
-static char g_path[64];
+static struct harness_file g_file;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -30,10 +29,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     mkdir("/tmp/lvrun-fuzz-view/a", 0755);
     mkdir("/tmp/lvrun-fuzz-view/a/b", 0755);
     mkdir("/tmp/lvrun-fuzz-view/ro", 0755);
-    g_fd = memfd_create("fuzz-view", 0);
-    if (g_fd < 0)
-        abort();
-    snprintf(g_path, sizeof g_path, "/proc/self/fd/%d", g_fd);
+    harness_file_init(&g_file, "fuzz-view");
     return 0;
 }
 
@@ -41,9 +37,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const uint8_t *nul = memchr(data, 0, size);
     size_t manifest_size = nul ? (size_t)(nul - data) : size;
-    if (ftruncate(g_fd, 0) || pwrite(g_fd, data, manifest_size, 0) != (ssize_t)manifest_size)
-        abort();
-    view_load_manifest(g_path);
+    harness_file_write(&g_file, data, manifest_size);
+    view_load_manifest(g_file.path);
     if (nul) {
         size_t n = size - manifest_size - 1;
         char *path = malloc(n + 1), out[PATH_MAX];

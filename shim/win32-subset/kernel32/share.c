@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "kernel32_private.h"
+#include "lv/teb.h"
 #include "lv/w32file.h"
 
 #define BUCKETS 4096
@@ -129,34 +130,9 @@ static bool conflicts(const struct share_open *o, unsigned access, unsigned shar
     return (access & ~o->share & 7) || (o->access & ~share & 7);
 }
 
-/* getpid is a system call each time; a forked child forgets the cache. */
-static pid_t g_pid;
-
-static void forget_pid(void);
-
-static void table_atfork(void)
-{
-    pthread_atfork(NULL, NULL, forget_pid);
-}
-
-static void forget_pid(void)
-{
-    g_pid = 0;
-}
-
-static pid_t self_pid(void)
-{
-    if (!g_pid) {
-        static pthread_once_t once = PTHREAD_ONCE_INIT;
-        pthread_once(&once, table_atfork);
-        g_pid = getpid();
-    }
-    return g_pid;
-}
-
 static bool alive(int32_t pid)
 {
-    return pid == self_pid() || kill(pid, 0) == 0 || errno != ESRCH;
+    return pid == lv_process_id() || kill(pid, 0) == 0 || errno != ESRCH;
 }
 
 /* Whether an open (acc, sh) of st may coexist with the others; recorded
@@ -190,7 +166,7 @@ static bool scan(const struct stat *st, unsigned acc, unsigned sh, bool record,
         if (!++g_table->next_id)
             ++g_table->next_id;
         free_slot->id = g_table->next_id;
-        free_slot->pid = self_pid();
+        free_slot->pid = lv_process_id();
         *slot = (uint32_t)(free_slot - &g_table->opens[0][0]);
         *id = free_slot->id;
     }
@@ -215,7 +191,7 @@ void share_release(uint32_t slot, uint32_t id)
     if (!id || slot >= BUCKETS * PER_BUCKET || !table_lock())
         return;
     struct share_open *o = &g_table->opens[0][0] + slot;
-    if (o->id == id && o->pid == self_pid())
+    if (o->id == id && o->pid == lv_process_id())
         o->pid = 0;
     pthread_mutex_unlock(&g_table->lock);
 }

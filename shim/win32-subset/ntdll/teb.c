@@ -52,7 +52,7 @@ static TEB *teb_alloc(void)
 extern void *__libc_stack_end;
 
 /* The process id, asked once (and again in a forked child): every TEB
- * holds it. */
+ * holds it, the share table marks opens with it. */
 static pid_t g_pid;
 
 static void forget_pid(void)
@@ -65,7 +65,7 @@ static void watch_forks(void)
     pthread_atfork(NULL, NULL, forget_pid);
 }
 
-static pid_t process_id(void)
+pid_t lv_process_id(void)
 {
     if (!g_pid) {
         static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -97,7 +97,7 @@ static void set_gs_base(void *base)
  * lie below __libc_stack_end (argv and the environment are above it). */
 static bool main_stack_bounds(TEB *teb)
 {
-    if ((pid_t)(uintptr_t)teb->UniqueThread != process_id())
+    if ((pid_t)(uintptr_t)teb->UniqueThread != lv_process_id())
         return false;
     struct rlimit rl;
     size_t size = 8 << 20;
@@ -132,7 +132,7 @@ TEB *teb_new(DWORD tid)
     TEB *teb = teb_alloc();
     teb->Tib.Self = teb;
     teb->Peb = g_peb;
-    teb->UniqueProcess = (HANDLE)(uintptr_t)process_id();
+    teb->UniqueProcess = (HANDLE)(uintptr_t)lv_process_id();
     teb->UniqueThread = (HANDLE)(uintptr_t)tid;
     teb->TlsLinks.Flink = teb->TlsLinks.Blink = &teb->TlsLinks;
     return teb;
@@ -145,7 +145,7 @@ void teb_attach(TEB *teb)
     /* Faults of this thread, a stack overflow included, are reported on
      * a stack of their own; the main thread may have one already. */
     exception_init_thread(&teb->LvAltStack,
-                          (pid_t)(uintptr_t)teb->UniqueThread == process_id());
+                          (pid_t)(uintptr_t)teb->UniqueThread == lv_process_id());
     pthread_mutex_lock(&g_threads_lock);
     teb->LvThreadLinks.Flink = &g_threads;
     teb->LvThreadLinks.Blink = g_threads.Blink;
