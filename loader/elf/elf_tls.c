@@ -8,7 +8,12 @@
 #include <string.h>
 #include "elf_loader.h"
 
-#define TLS_RESERVE_SIZE (64 * 1024)
+/* glibc clears a thread's whole static TLS when it creates the thread,
+ * in the creating thread: every KiB here is paid by every CreateThread of
+ * a Windows program too. 16 KiB is ten times glibc's own reserve for
+ * libraries loaded later; a program that needs more is refused with a
+ * message saying so. */
+#define TLS_RESERVE_SIZE (16 * 1024)
 #define TLS_RESERVE_ALIGN 64
 
 __thread unsigned char elf_tls_reserve[TLS_RESERVE_SIZE]
