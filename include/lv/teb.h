@@ -3,7 +3,9 @@
 #ifndef LV_TEB_H
 #define LV_TEB_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 #include "lv/windef.h"
 
@@ -141,6 +143,12 @@ _Static_assert(offsetof(LDR_DATA_TABLE_ENTRY, BaseDllName) == 0x58, "LDR layout"
 /* The calling thread's TEB, read through the GS base as guest code does. */
 /* getpid(), asked of the host once per process (ntdll/teb.c). */
 pid_t lv_process_id(void);
+/* A process's start time (0: unknown), this process's, and whether the
+ * process that had pid and started at start still runs: ids are reused,
+ * so records in shared memory keep both. */
+uint64_t lv_process_start(pid_t pid);
+uint64_t lv_process_start_self(void);
+bool lv_process_alive(int32_t pid, uint64_t start);
 
 static inline TEB *lv_teb(void)
 {

@@ -38,6 +38,7 @@ struct sync_state {
         struct {
             int32_t owner_pid;  /* with owner_tid: thread ids are per process */
             DWORD owner_tid;
+            uint64_t owner_start; /* the owner process's start (lv_process_start) */
             unsigned count;
             bool abandoned;
         } mutex;
@@ -60,6 +61,7 @@ struct shared_named {
     struct {
         int32_t pid;
         uint32_t handles;
+        uint64_t start;  /* with pid, the process (ids are reused) */
     } holders[SHARED_HOLDERS];
     struct sync_state state;
 };

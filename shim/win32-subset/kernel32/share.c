@@ -2,7 +2,7 @@
  * user, as Windows checks them (ERROR_SHARING_VIOLATION).
  *
  * Host locks cannot say "others may read but not write", so the opens live
- * in a small table in shared memory (/dev/shm/lvrun-share-<uid>), keyed by
+ * in a small table in shared memory (/dev/shm/lvrun-share-<uid>-<size>), keyed by
  * (device, inode): 4096 buckets of 16 opens, pages materialized only where
  * used. One robust process-shared mutex guards it: a process that dies
  * holding it leaves it usable, and the opens of a process that died without
@@ -36,6 +36,7 @@
 
 struct share_open {
     uint64_t dev, ino;
+    uint64_t start;   /* with pid, the process (ids are reused) */
     int32_t pid;      /* 0: free */
     uint32_t id;
     uint8_t access, share;
@@ -54,8 +55,9 @@ static pthread_once_t g_once = PTHREAD_ONCE_INIT;
 static void table_map(void)
 {
     char name[64];
-    snprintf(name, sizeof name, "/lvrun-share-%u", (unsigned)getuid());
+    /* The size in the name: another layout is another table. */
     size_t size = sizeof(struct share_table);
+    snprintf(name, sizeof name, "/lvrun-share-%u-%zu", (unsigned)getuid(), size);
     int fd = shm_open(name, O_RDWR | O_CREAT | O_EXCL, 0600);
     bool creator = fd >= 0;
     if (!creator)
@@ -130,10 +132,6 @@ static bool conflicts(const struct share_open *o, unsigned access, unsigned shar
     return (access & ~o->share & 7) || (o->access & ~share & 7);
 }
 
-static bool alive(int32_t pid)
-{
-    return pid == lv_process_id() || kill(pid, 0) == 0 || errno != ESRCH;
-}
 
 /* Whether an open (acc, sh) of st may coexist with the others; recorded
  * in *slot and *id when record and it may. */
@@ -148,7 +146,7 @@ static bool scan(const struct stat *st, unsigned acc, unsigned sh, bool record,
     bool ok = true;
     for (int i = 0; i < PER_BUCKET; i++) {
         struct share_open *o = &bucket[i];
-        if (o->pid && !alive(o->pid))
+        if (o->pid && !lv_process_alive(o->pid, o->start))
             o->pid = 0;
         if (!o->pid) {
             if (!free_slot)
@@ -166,6 +164,7 @@ static bool scan(const struct stat *st, unsigned acc, unsigned sh, bool record,
         if (!++g_table->next_id)
             ++g_table->next_id;
         free_slot->id = g_table->next_id;
+        free_slot->start = lv_process_start_self();
         free_slot->pid = lv_process_id();
         *slot = (uint32_t)(free_slot - &g_table->opens[0][0]);
         *id = free_slot->id;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "kernel32.spec.h"
 #include "kernel32_private.h"
+#include "lv/teb.h"
 #include "lv/w32error.h"
 #include "lv/wait.h"
 #include "lv/wstr.h"
@@ -27,18 +28,14 @@ static int32_t self_pid(void)
     return (int32_t)GetCurrentProcessId();
 }
 
-static bool pid_alive(int32_t pid)
-{
-    return pid == self_pid() || kill(pid, 0) == 0 || errno != ESRCH;
-}
-
 /* Under the wait lock: the slot's holders that died go; a slot no one
  * holds is free. */
 static void slot_collect(struct shared_named *slot)
 {
     bool held = false;
     for (int i = 0; i < SHARED_HOLDERS; i++) {
-        if (slot->holders[i].handles && !pid_alive(slot->holders[i].pid))
+        if (slot->holders[i].handles &&
+            !lv_process_alive(slot->holders[i].pid, slot->holders[i].start))
             slot->holders[i].handles = 0;
         held |= slot->holders[i].handles != 0;
     }
@@ -61,6 +58,7 @@ static bool slot_hold(struct shared_named *slot, int delta)
     if (delta <= 0 || free_i < 0)
         return false;
     slot->holders[free_i].pid = me;
+    slot->holders[free_i].start = lv_process_start_self();
     slot->holders[free_i].handles = delta;
     return true;
 }
@@ -102,7 +100,7 @@ static bool event_acquire(struct object *obj, DWORD tid)
 static bool mutex_signaled(struct object *obj, DWORD tid)
 {
     struct sync_state *st = ((struct sync_object *)obj)->st;
-    if (st->u.mutex.count && !pid_alive(st->u.mutex.owner_pid)) {
+    if (st->u.mutex.count && !lv_process_alive(st->u.mutex.owner_pid, st->u.mutex.owner_start)) {
         st->u.mutex.count = 0;
         st->u.mutex.abandoned = true;
     }
@@ -116,6 +114,7 @@ static bool mutex_acquire(struct object *obj, DWORD tid)
     bool abandoned = st->u.mutex.abandoned;
     st->u.mutex.abandoned = false;
     st->u.mutex.owner_pid = self_pid();
+    st->u.mutex.owner_start = lv_process_start_self();
     st->u.mutex.owner_tid = tid;
     st->u.mutex.count++;
     return abandoned;
@@ -351,6 +350,7 @@ static void init_mutex(struct sync_state *st, const void *arg)
 {
     DWORD owner = *(const DWORD *)arg;
     st->u.mutex.owner_pid = owner ? self_pid() : 0;
+    st->u.mutex.owner_start = owner ? lv_process_start_self() : 0;
     st->u.mutex.owner_tid = owner;
     st->u.mutex.count = owner ? 1 : 0;
 }

@@ -1,7 +1,9 @@
 /* The PEB and TEBs. The GS base points at the calling thread's TEB, as on
  * Windows; glibc uses FS and never GS, so both live side by side. */
 #include <asm/prctl.h>
+#include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -73,6 +75,51 @@ pid_t lv_process_id(void)
         g_pid = getpid();
     }
     return g_pid;
+}
+
+/* When a process started (clock ticks since boot, /proc/PID/stat's 22nd
+ * field), 0 when unknown: with its id it names a process for good, where
+ * the id alone is reused once the process is gone. */
+uint64_t lv_process_start(pid_t pid)
+{
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    FILE *f = fopen(path, "re");
+    if (!f)
+        return 0;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    /* The command name (field 2) may hold spaces and parentheses: count
+     * from its closing one. */
+    char *p = strrchr(buf, ')');
+    unsigned long long start = 0;
+    for (int field = 2; p && field < 22; field++)
+        p = strchr(p + 1, ' ');
+    if (p)
+        start = strtoull(p + 1, NULL, 10);
+    return start;
+}
+
+uint64_t lv_process_start_self(void)
+{
+    static uint64_t start;
+    static pid_t of;
+    if (of != lv_process_id()) {
+        of = lv_process_id();
+        start = lv_process_start(of);
+    }
+    return start;
+}
+
+bool lv_process_alive(int32_t pid, uint64_t start)
+{
+    if (pid == lv_process_id())
+        return true;
+    if (kill(pid, 0) != 0 && errno == ESRCH)
+        return false;
+    uint64_t now = lv_process_start(pid);
+    return !start || !now || now == start;
 }
 
 /* The GS base through wrgsbase where the kernel allows it (FSGSBASE), a
