@@ -58,16 +58,18 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 /* A width or precision of 100,000 or more is valid and formats that many
  * characters before any output is cut: such inputs only cost time (a
  * bounded fuzz run in CI must not time out on them). Positions (7$) of
- * any length stay, being checked against the arguments. */
-static int has_huge_number(const uint8_t *data, size_t size)
+ * any length stay, being checked against the arguments. A wide format's
+ * characters are 16-bit units (stride 2). */
+static int has_huge_number(const uint8_t *data, size_t size, size_t stride)
 {
     size_t run = 0;
-    for (size_t i = 0; i < size; i++) {
-        if (data[i] >= '0' && data[i] <= '9') {
+    for (size_t i = 0; i + stride <= size; i += stride) {
+        unsigned c = stride == 2 ? data[i] | (unsigned)data[i + 1] << 8 : data[i];
+        if (c >= '0' && c <= '9') {
             run++;
             continue;
         }
-        if (run > 4 && data[i] != '$')
+        if (run > 4 && c != '$')
             return 1;
         run = 0;
     }
@@ -76,7 +78,7 @@ static int has_huge_number(const uint8_t *data, size_t size)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size < 1 || has_huge_number(data + 1, size - 1))
+    if (size < 1 || has_huge_number(data + 1, size - 1, data[0] & 0x80 ? 2 : 1))
         return 0;
     unsigned mode = data[0];
     unsigned flags = mode & (FMT_WIDE_LEGACY | FMT_UCRT | FMT_POSITIONAL | FMT_THREE_DIGIT_EXP);

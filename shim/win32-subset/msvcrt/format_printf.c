@@ -72,7 +72,7 @@ static void put_ascii(struct sink *s, const char *text, size_t n)
         put_units(s, text, n);
         return;
     }
-    while (n) {
+    while (n && !s->failed) {
         chunk = n < 64 ? n : 64;
         for (i = 0; i < chunk; i++)
             wide[i] = (unsigned char)text[i];
@@ -87,7 +87,8 @@ static void put_pad(struct sink *s, char c, long long n)
     char pad[512];
 
     memset(pad, c, sizeof pad);
-    for (; n > 0; n -= (long long)sizeof pad)
+    /* A width of millions into a stream that has failed stops at once. */
+    for (; n > 0 && !s->failed; n -= (long long)sizeof pad)
         put_ascii(s, pad, n < (long long)sizeof pad ? (size_t)n : sizeof pad);
 }
 
