@@ -448,41 +448,22 @@ DWORD file_attributes_from_stat(const struct stat *st)
     return attr;
 }
 
-/* The birth time where the file system keeps one (statx); else the
- * earlier of the last write and the last change, since a file cannot be
- * created after either. Not the change time alone: chmod and rename move
- * it. dirfd and path as statx's (AT_EMPTY_PATH when path is ""). */
-static FILETIME creation_fallback(const struct stat *st)
-{
-    bool mtime_first = st->st_mtim.tv_sec < st->st_ctim.tv_sec ||
-                       (st->st_mtim.tv_sec == st->st_ctim.tv_sec &&
-                        st->st_mtim.tv_nsec <= st->st_ctim.tv_nsec);
-    return filetime_from_timespec(mtime_first ? st->st_mtim : st->st_ctim);
-}
-
-FILETIME file_creation_time(int dirfd, const char *path, const struct stat *st)
-{
-    struct statx stx;
-    if (statx(dirfd, path, *path ? 0 : AT_EMPTY_PATH, STATX_BTIME, &stx) == 0 &&
-        (stx.stx_mask & STATX_BTIME)) {
-        struct timespec ts = { stx.stx_btime.tv_sec, stx.stx_btime.tv_nsec };
-        return filetime_from_timespec(ts);
-    }
-    return creation_fallback(st);
-}
-
 static struct timespec timespec_of(struct statx_timestamp t)
 {
     struct timespec ts = { t.tv_sec, t.tv_nsec };
     return ts;
 }
 
-/* stat and the creation time in one system call, for listings of many
- * files. */
-int file_stat_with_creation(const char *path, int flags, struct stat *st, FILETIME *creation)
+/* stat and the creation time in one system call (statx; dirfd, path and
+ * flags as its own). The creation time is the birth time where the file
+ * system keeps one; else the earlier of the last write and the last
+ * change, since a file cannot be created after either. Not the change
+ * time alone: chmod and rename move it. */
+int file_stat_with_creation(int dirfd, const char *path, int flags, struct stat *st,
+                            FILETIME *creation)
 {
     struct statx stx;
-    if (statx(AT_FDCWD, path, flags, STATX_BASIC_STATS | STATX_BTIME, &stx))
+    if (statx(dirfd, path, flags, STATX_BASIC_STATS | STATX_BTIME, &stx))
         return -1;
     memset(st, 0, sizeof *st);
     st->st_dev = makedev(stx.stx_dev_major, stx.stx_dev_minor);
@@ -497,8 +478,14 @@ int file_stat_with_creation(const char *path, int flags, struct stat *st, FILETI
     st->st_atim = timespec_of(stx.stx_atime);
     st->st_mtim = timespec_of(stx.stx_mtime);
     st->st_ctim = timespec_of(stx.stx_ctime);
-    *creation = (stx.stx_mask & STATX_BTIME) ? filetime_from_timespec(timespec_of(stx.stx_btime))
-                                             : creation_fallback(st);
+    if (stx.stx_mask & STATX_BTIME) {
+        *creation = filetime_from_timespec(timespec_of(stx.stx_btime));
+    } else {
+        bool mtime_first = st->st_mtim.tv_sec < st->st_ctim.tv_sec ||
+                           (st->st_mtim.tv_sec == st->st_ctim.tv_sec &&
+                            st->st_mtim.tv_nsec <= st->st_ctim.tv_nsec);
+        *creation = filetime_from_timespec(mtime_first ? st->st_mtim : st->st_ctim);
+    }
     return 0;
 }
 
@@ -515,13 +502,14 @@ BOOL WINAPI GetFileInformationByHandle(HANDLE h, BY_HANDLE_FILE_INFORMATION *inf
     if (!f)
         return FALSE;
     struct stat st;
-    int r = fstat(f->fd, &st);
+    FILETIME creation;
+    int r = file_stat_with_creation(f->fd, "", AT_EMPTY_PATH, &st, &creation);
     if (r) {
         object_release(&f->obj);
         return w32_fail_errno();
     }
     memset(info, 0, sizeof *info);
-    info->ftCreationTime = file_creation_time(f->fd, "", &st);
+    info->ftCreationTime = creation;
     object_release(&f->obj);
     info->dwFileAttributes = file_attributes_from_stat(&st);
     info->ftLastAccessTime = filetime_from_timespec(st.st_atim);
@@ -600,14 +588,15 @@ BOOL WINAPI GetFileAttributesExW(const WCHAR *name, int level, void *info)
         SetLastError(ERROR_INVALID_PARAMETER);
         return FALSE;
     }
-    if (!host || stat(host, &st)) {
+    FILETIME creation;
+    if (!host || file_stat_with_creation(AT_FDCWD, host, 0, &st, &creation)) {
         DWORD err = host && errno == ENOENT ? missing_error(host) : ERROR_FILE_NOT_FOUND;
         free(host);
         SetLastError(err);
         return FALSE;
     }
     WIN32_FILE_ATTRIBUTE_DATA *d = info;
-    d->ftCreationTime = file_creation_time(AT_FDCWD, host, &st);
+    d->ftCreationTime = creation;
     free(host);
     d->dwFileAttributes = file_attributes_from_stat(&st);
     d->ftLastAccessTime = filetime_from_timespec(st.st_atim);

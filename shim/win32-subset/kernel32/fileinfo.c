@@ -28,9 +28,9 @@ static LONGLONG time_of(FILETIME ft)
     return (LONGLONG)filetime_to_u64(&ft);
 }
 
-static void get_basic(struct file_object *f, const struct stat *st, FILE_BASIC_INFO *out)
+static void get_basic(const struct stat *st, FILETIME creation, FILE_BASIC_INFO *out)
 {
-    out->CreationTime = time_of(file_creation_time(f->fd, "", st));
+    out->CreationTime = time_of(creation);
     out->LastAccessTime = time_of(filetime_from_timespec(st->st_atim));
     out->LastWriteTime = time_of(filetime_from_timespec(st->st_mtim));
     out->ChangeTime = time_of(filetime_from_timespec(st->st_ctim));
@@ -91,11 +91,12 @@ BOOL WINAPI GetFileInformationByHandleEx(HANDLE h, int cls, void *buf, DWORD siz
     if (!f)
         return FALSE;
     struct stat st;
+    FILETIME creation;
     BOOL ok = TRUE;
-    if (fstat(f->fd, &st)) {
+    if (file_stat_with_creation(f->fd, "", AT_EMPTY_PATH, &st, &creation)) {
         ok = w32_fail_errno();
     } else if (cls == FileBasicInfo) {
-        get_basic(f, &st, buf);
+        get_basic(&st, creation, buf);
     } else if (cls == FileStandardInfo) {
         get_standard(f, &st, buf);
     } else if (cls == FileNameInfo) {

@@ -115,9 +115,9 @@ static bool find_next(struct find_object *f, WIN32_FIND_DATAW *data)
         struct stat st;
         FILETIME creation;
         /* A dangling symlink is still listed, with its own attributes. */
-        int r = file_stat_with_creation(full, 0, &st, &creation);
+        int r = file_stat_with_creation(AT_FDCWD, full, 0, &st, &creation);
         if (r)
-            r = file_stat_with_creation(full, AT_SYMLINK_NOFOLLOW, &st, &creation);
+            r = file_stat_with_creation(AT_FDCWD, full, AT_SYMLINK_NOFOLLOW, &st, &creation);
         free(full);
         if (r)
             continue;

@@ -19,8 +19,8 @@ struct file_object *file_from_handle(HANDLE h);
 bool file_is_pipe(int fd);
 DWORD file_attributes_from_stat(const struct stat *st);
 /* ftCreationTime of a file: statx's dirfd and path ("" for dirfd itself). */
-FILETIME file_creation_time(int dirfd, const char *path, const struct stat *st);
-int file_stat_with_creation(const char *path, int flags, struct stat *st, FILETIME *creation);
+int file_stat_with_creation(int dirfd, const char *path, int flags, struct stat *st,
+                            FILETIME *creation);
 /* A host mode with the read-only attribute of attr applied. */
 mode_t file_mode_with_attributes(mode_t mode, DWORD attr);
 
