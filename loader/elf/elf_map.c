@@ -217,6 +217,7 @@ static void parse_dynamic(struct elf_module *m)
         switch (d->d_tag) {
         case DT_SYMTAB: m->symtab = (const Elf64_Sym *)p; break;
         case DT_STRTAB: m->strtab = (const char *)p; break;
+        case DT_STRSZ: m->strsz = d->d_un.d_val; break;
         case DT_HASH: m->hash = (const uint32_t *)p; break;
         case DT_GNU_HASH: m->gnu_hash = (const uint32_t *)p; break;
         }

@@ -89,37 +89,40 @@ static bool gnu_hash_symbols(const struct elf_module *m, size_t *count)
     return true;
 }
 
-/* A table given by an address tag and a size tag; absent is fine. */
-static bool table_ok(const struct elf_module *m, long addr_tag, long size_tag)
+/* A table given by an address tag and a size tag: false when absent. */
+static bool dyn_table(const struct elf_module *m, long addr_tag, long size_tag,
+                      uintptr_t *addr, size_t *size)
 {
-    uintptr_t addr = 0;
-    size_t size = 0;
     bool has_addr = false;
+    *size = 0;
     for (size_t i = 0; i < m->dyn_count; i++) {
         if (m->dynamic[i].d_tag == addr_tag) {
-            addr = m->bias + m->dynamic[i].d_un.d_ptr;
+            *addr = m->bias + m->dynamic[i].d_un.d_ptr;
             has_addr = true;
         } else if (m->dynamic[i].d_tag == size_tag) {
-            size = m->dynamic[i].d_un.d_val;
+            *size = m->dynamic[i].d_un.d_val;
         }
     }
-    return !has_addr || in_readable(m, addr, size);
+    return has_addr;
+}
+
+/* Absent is fine. */
+static bool table_ok(const struct elf_module *m, long addr_tag, long size_tag)
+{
+    uintptr_t addr;
+    size_t size;
+    return !dyn_table(m, addr_tag, size_tag, &addr, &size) || in_readable(m, addr, size);
 }
 
 static bool relocations_ok(const struct elf_module *m, long addr_tag, long size_tag)
 {
-    if (!table_ok(m, addr_tag, size_tag))
-        return false;
-    const Elf64_Rela *r = NULL;
-    size_t size = 0;
-    for (size_t i = 0; i < m->dyn_count; i++) {
-        if (m->dynamic[i].d_tag == addr_tag)
-            r = (const Elf64_Rela *)(m->bias + m->dynamic[i].d_un.d_ptr);
-        else if (m->dynamic[i].d_tag == size_tag)
-            size = m->dynamic[i].d_un.d_val;
-    }
-    if (!r)
+    uintptr_t addr;
+    size_t size;
+    if (!dyn_table(m, addr_tag, size_tag, &addr, &size))
         return true;
+    if (!in_readable(m, addr, size))
+        return false;
+    const Elf64_Rela *r = (const Elf64_Rela *)addr;
     for (size_t i = 0; i < size / sizeof *r; i++) {
         if (ELF64_R_TYPE(r[i].r_info) == R_X86_64_NONE)
             continue;
@@ -158,9 +161,6 @@ bad:
 bool elf_validate(struct elf_module *m)
 {
     const char *what = NULL;
-    for (size_t i = 0; i < m->dyn_count; i++)
-        if (m->dynamic[i].d_tag == DT_STRSZ)
-            m->strsz = m->dynamic[i].d_un.d_val;
     if (!m->strtab || !m->strsz || !in_readable(m, (uintptr_t)m->strtab, m->strsz)
         || m->strtab[m->strsz - 1]) {
         what = "string table outside the image or unterminated";
