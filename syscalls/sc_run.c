@@ -1,4 +1,5 @@
 /* Starting a static program with its system calls caught. */
+#include <asm/hwcap2.h>
 #include <cpuid.h>
 #include <elf.h>
 #include <limits.h>
@@ -14,7 +15,6 @@
 #include "syscalls.h"
 
 #define STATUS_LOAD_FAILED 126
-#define HWCAP2_FSGSBASE_BIT (1UL << 1)
 
 const char *sc_program_path;
 const char *sc_lvrun_path;
@@ -58,7 +58,7 @@ int sc_run_static(const struct elf_module *exe, void *sp)
         return fail("cannot find lvrun's own executable (/proc/self/exe)");
     self[n] = 0;
     sc_lvrun_path = self;
-    if (!(getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE_BIT))
+    if (!(getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE))
         return fail("static programs need the FSGSBASE instructions (a CPU with "
                     "them and Linux 5.9 or later)");
     unsigned a, b, c, d;

@@ -1,5 +1,6 @@
 /* The PEB and TEBs. The GS base points at the calling thread's TEB, as on
  * Windows; glibc uses FS and never GS, so both live side by side. */
+#include <asm/hwcap2.h>
 #include <asm/prctl.h>
 #include <errno.h>
 #include <pthread.h>
@@ -128,7 +129,7 @@ static void set_gs_base(void *base)
 {
     static int fsgsbase = -1;
     if (fsgsbase < 0)
-        fsgsbase = (getauxval(AT_HWCAP2) & 2) != 0;
+        fsgsbase = (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE) != 0;
     if (fsgsbase) {
         __asm__ volatile("wrgsbase %0" : : "r"(base) : "memory");
         return;
@@ -139,12 +140,18 @@ static void set_gs_base(void *base)
     }
 }
 
+/* The main thread's id is the process's. */
+static bool teb_is_main(const TEB *teb)
+{
+    return (pid_t)(uintptr_t)teb->UniqueThread == lv_process_id();
+}
+
 /* The main thread's stack from its start and the stack limit: glibc would
  * read /proc/self/maps to say it, a cost every start would pay. Frames all
  * lie below __libc_stack_end (argv and the environment are above it). */
 static bool main_stack_bounds(TEB *teb)
 {
-    if ((pid_t)(uintptr_t)teb->UniqueThread != lv_process_id())
+    if (!teb_is_main(teb))
         return false;
     struct rlimit rl;
     size_t size = 8 << 20;
@@ -191,8 +198,7 @@ void teb_attach(TEB *teb)
     set_gs_base(teb);
     /* Faults of this thread, a stack overflow included, are reported on
      * a stack of their own; the main thread may have one already. */
-    exception_init_thread(&teb->LvAltStack,
-                          (pid_t)(uintptr_t)teb->UniqueThread == lv_process_id());
+    exception_init_thread(&teb->LvAltStack, teb_is_main(teb));
     pthread_mutex_lock(&g_threads_lock);
     teb->LvThreadLinks.Flink = &g_threads;
     teb->LvThreadLinks.Blink = g_threads.Blink;
