@@ -8,6 +8,7 @@
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23 /* Linux 5.14; older kernels refuse it, harmlessly */
 #endif
+#include "lv/winnt.h"
 #include "pe_image.h"
 
 #define PAGE_SIZE 4096ull
@@ -187,22 +188,10 @@ static uint16_t section_win_prot(uint32_t ch)
 {
     bool r = ch & PE_SCN_MEM_READ, w = ch & PE_SCN_MEM_WRITE, x = ch & PE_SCN_MEM_EXECUTE;
     if (x)
-        return w ? 0x40 : 0x20;  /* PAGE_EXECUTE_READWRITE, PAGE_EXECUTE_READ */
+        return w ? PAGE_EXECUTE_READWRITE : PAGE_EXECUTE_READ;
     if (w)
-        return 0x04;             /* PAGE_READWRITE */
-    return r ? 0x02 : 0x01;      /* PAGE_READONLY, PAGE_NOACCESS */
-}
-
-/* The host protection of a Windows one that section_win_prot gives. */
-static int host_prot(uint16_t win)
-{
-    switch (win) {
-    case 0x02: return PROT_READ;
-    case 0x04: return PROT_READ | PROT_WRITE;
-    case 0x20: return PROT_READ | PROT_EXEC;
-    case 0x40: return PROT_READ | PROT_WRITE | PROT_EXEC;
-    default: return PROT_NONE;
-    }
+        return PAGE_READWRITE;
+    return r ? PAGE_READONLY : PAGE_NOACCESS;
 }
 
 static void record(uint16_t *page_prot, uint64_t rva, uint64_t len, uint16_t prot)
@@ -219,13 +208,13 @@ void pe_protect_image(uint8_t *base, const struct pe_file *pe, uint16_t *page_pr
      * read-write-execute rather than guess. */
     if (opt->SectionAlignment < PAGE_SIZE) {
         mprotect(base, image, PROT_READ | PROT_WRITE | PROT_EXEC);
-        record(page_prot, 0, image, 0x40);
+        record(page_prot, 0, image, PAGE_EXECUTE_READWRITE);
         return;
     }
     /* Pages no section covers stay read-write, as the mapping left them. */
-    record(page_prot, 0, image, 0x04);
+    record(page_prot, 0, image, PAGE_READWRITE);
     size_t headers = (opt->SizeOfHeaders + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
-    record(page_prot, 0, headers, 0x02);
+    record(page_prot, 0, headers, PAGE_READONLY);
     for (unsigned i = 0; i < pe->nsections; i++) {
         const struct pe_section_header *s = &pe->sections[i];
         uint64_t vsize = s->VirtualSize ? s->VirtualSize : s->SizeOfRawData;
@@ -238,8 +227,8 @@ void pe_protect_image(uint8_t *base, const struct pe_file *pe, uint16_t *page_pr
     for (size_t first = 0, p = 1; p <= pages; p++) {
         if (p < pages && page_prot[p] == page_prot[first])
             continue;
-        if (page_prot[first] != 0x04)
-            mprotect(base + first * PAGE_SIZE, (p - first) * PAGE_SIZE, host_prot(page_prot[first]));
+        if (page_prot[first] != PAGE_READWRITE)
+            mprotect(base + first * PAGE_SIZE, (p - first) * PAGE_SIZE, lv_host_prot(page_prot[first]));
         first = p;
     }
 }

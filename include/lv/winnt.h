@@ -2,6 +2,7 @@
 #ifndef LV_WINNT_H
 #define LV_WINNT_H
 
+#include <sys/mman.h>
 #include "lv/windef.h"
 
 typedef struct {
@@ -35,6 +36,21 @@ typedef struct {
 #define PAGE_EXECUTE_READWRITE 0x40
 #define PAGE_EXECUTE_WRITECOPY 0x80
 #define PAGE_GUARD 0x100
+
+/* The host protection of a Windows page protection (guard and cache bits
+ * aside), -1 for none. */
+static inline int lv_host_prot(DWORD prot)
+{
+    switch (prot & 0xff) {
+    case PAGE_NOACCESS: return PROT_NONE;
+    case PAGE_READONLY: return PROT_READ;
+    case PAGE_READWRITE: case PAGE_WRITECOPY: return PROT_READ | PROT_WRITE;
+    case PAGE_EXECUTE: case PAGE_EXECUTE_READ: return PROT_READ | PROT_EXEC;
+    case PAGE_EXECUTE_READWRITE: case PAGE_EXECUTE_WRITECOPY:
+        return PROT_READ | PROT_WRITE | PROT_EXEC;
+    }
+    return -1;
+}
 #define MEM_COMMIT 0x1000
 #define MEM_RESERVE 0x2000
 #define MEM_DECOMMIT 0x4000

@@ -27,19 +27,6 @@ static struct region *g_regions;
 static size_t g_nregions;
 static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static int host_prot(DWORD prot)
-{
-    switch (prot & 0xff) {
-    case PAGE_NOACCESS: return PROT_NONE;
-    case PAGE_READONLY: return PROT_READ;
-    case PAGE_READWRITE: case PAGE_WRITECOPY: return PROT_READ | PROT_WRITE;
-    case PAGE_EXECUTE: case PAGE_EXECUTE_READ: return PROT_READ | PROT_EXEC;
-    case PAGE_EXECUTE_READWRITE: case PAGE_EXECUTE_WRITECOPY:
-        return PROT_READ | PROT_WRITE | PROT_EXEC;
-    }
-    return -1;
-}
-
 static DWORD win_prot(int r, int w, int x)
 {
     if (x)
@@ -81,7 +68,7 @@ static void *reserve(uintptr_t want, size_t size)
 
 static bool commit(struct region *r, uintptr_t addr, size_t size, DWORD prot)
 {
-    if (mprotect((void *)addr, size, host_prot(prot)))
+    if (mprotect((void *)addr, size, lv_host_prot(prot)))
         return false;
     for (size_t i = (addr - r->base) / PAGE; i < (addr + size - r->base) / PAGE; i++)
         r->prot[i] = (WORD)prot;
@@ -90,7 +77,7 @@ static bool commit(struct region *r, uintptr_t addr, size_t size, DWORD prot)
 
 void *WINAPI VirtualAlloc(void *addr, SIZE_T size, DWORD type, DWORD prot)
 {
-    if (!size || !(type & (MEM_COMMIT | MEM_RESERVE)) || host_prot(prot) < 0) {
+    if (!size || !(type & (MEM_COMMIT | MEM_RESERVE)) || lv_host_prot(prot) < 0) {
         SetLastError(ERROR_INVALID_PARAMETER);
         return NULL;
     }
@@ -273,7 +260,7 @@ SIZE_T WINAPI VirtualQuery(const void *addr, MEMORY_BASIC_INFORMATION *info, SIZ
 
 BOOL WINAPI VirtualProtect(void *addr, SIZE_T size, DWORD prot, DWORD *old)
 {
-    int hp = host_prot(prot);
+    int hp = lv_host_prot(prot);
     if (hp < 0 || !old) {
         SetLastError(ERROR_INVALID_PARAMETER);
         return FALSE;
