@@ -212,13 +212,15 @@ static char *resolve_case(char *path)
     }
     const char *use = r > 0 ? real : name;
     const char *tail = path + len;
-    size_t n = strlen(dir) + strlen(use) + strlen(tail) + 2;
-    char *out = malloc(n);
+    size_t dn = cut == 0 ? 0 : strlen(dir), un = strlen(use), tn = strlen(tail);
+    bool slash = cut != 0 && strcmp(dir, "/");
+    char *out = malloc(dn + slash + un + tn + 1);
     if (out) {
-        if (cut == 0)
-            snprintf(out, n, "%s%s", use, tail);
-        else
-            snprintf(out, n, "%s%s%s%s", dir, strcmp(dir, "/") ? "/" : "", use, tail);
+        memcpy(out, dir, dn);
+        if (slash)
+            out[dn] = '/';
+        memcpy(out + dn + slash, use, un);
+        memcpy(out + dn + slash + un, tail, tn + 1);
         free(path);
         path = out;
     }
@@ -270,7 +272,8 @@ char *path_windows_to_host_alloc(const char *win)
     if ((p[0] == '\\' || p[0] == '/') && (p[1] == '\\' || p[1] == '/') &&
         (p[2] == '?' || p[2] == '.') && (p[3] == '\\' || p[3] == '/'))
         p += 4;
-    char *out = malloc(strlen(p) + PATH_MAX);
+    /* At most the drive's folder, a slash and the rest. */
+    char *out = malloc(strlen(drive_c()) + strlen(p) + 2);
     if (!out)
         return NULL;
     out[0] = 0;

@@ -217,14 +217,17 @@ size_t utf16_to_utf8(const WCHAR *in, size_t inlen, char *out, size_t outlen,
     return n;
 }
 
+/* One pass into a buffer of the largest size the input can need (a UTF-8
+ * byte is at most one unit; a unit at most three bytes): these convert
+ * every path, and counting first cost a second pass. */
 WCHAR *utf8_to_wstr(const char *s)
 {
     if (!s)
         return NULL;
-    size_t n = utf8_to_utf16(s, (size_t)-1, NULL, 0, NULL);
+    size_t n = strlen(s) + 1;
     WCHAR *w = malloc(n * sizeof(WCHAR));
     if (w)
-        utf8_to_utf16(s, (size_t)-1, w, n, NULL);
+        utf8_to_utf16(s, n, w, n, NULL);
     return w;
 }
 
@@ -232,9 +235,9 @@ char *wstr_to_utf8(const WCHAR *s)
 {
     if (!s)
         return NULL;
-    size_t n = utf16_to_utf8(s, (size_t)-1, NULL, 0, NULL);
-    char *u = malloc(n);
+    size_t n = wstr_len(s) + 1;
+    char *u = malloc(n * 3);
     if (u)
-        utf16_to_utf8(s, (size_t)-1, u, n, NULL);
+        utf16_to_utf8(s, n, u, n * 3, NULL);
     return u;
 }
