@@ -2,7 +2,9 @@
  * between requests, driven by test_system.py. Reads one request a line on
  * standard input and answers one line:
  *   open NAME      "ok CONTENT" (the first line of the file) or "error N"
- *   count PATTERN  how many names FindFirstFile/FindNextFile give */
+ *   count PATTERN  how many names FindFirstFile/FindNextFile give
+ *   make NAME      creates NAME (CREATE_NEW) holding its own name: "ok" or
+ *                  "error N" */
 #include <windows.h>
 #include <stdio.h>
 #include <string.h>
@@ -38,6 +40,19 @@ static void answer_count(const char *pattern)
     printf("%d\n", n);
 }
 
+static void answer_make(const char *name)
+{
+    HANDLE h = CreateFileA(name, GENERIC_WRITE, 0, NULL, CREATE_NEW, 0, NULL);
+    DWORD n;
+    if (h == INVALID_HANDLE_VALUE) {
+        printf("error %lu\n", GetLastError());
+        return;
+    }
+    WriteFile(h, name, (DWORD)strlen(name), &n, NULL);
+    CloseHandle(h);
+    printf("ok\n");
+}
+
 int main(void)
 {
     char line[512];
@@ -47,6 +62,8 @@ int main(void)
             answer_open(line + 5);
         else if (!strncmp(line, "count ", 6))
             answer_count(line + 6);
+        else if (!strncmp(line, "make ", 5))
+            answer_make(line + 5);
         else
             printf("unknown request\n");
         fflush(stdout);

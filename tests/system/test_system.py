@@ -23,6 +23,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 LVRUN, PROBE, CTRL_C, CASE_PROBE = (os.path.abspath(a) for a in sys.argv[1:5])
 failures = 0
@@ -135,6 +136,19 @@ def check_behind_the_cache():
         os.rename(os.path.join(d, 'Sub'), os.path.join(d, 'Top'))
         step('a renamed folder', 'open TOP\\DEEP\\A.TXT', 'ok deep')
         step('the old folder name', 'open sub\\deep\\a.TXT', 'error 3')
+        # The guest's own burst of creates is trusted for a moment (20 ms);
+        # a change the host makes after it must be seen all the same.
+        for i in range(50):
+            step('a file the guest creates', f'make Burst{i:02d}.txt', 'ok')
+        step('a name the guest just made, in another case', 'open BURST07.TXT', 'ok Burst07.txt')
+        step('a name the guest made, exactly', 'make Burst07.txt', 'error 80')
+        step('a name the guest made, in another case', 'make burst07.TXT', 'error 80')
+        time.sleep(0.1)
+        os.rename(os.path.join(d, 'Burst07.txt'), os.path.join(d, 'moved.TXT'))
+        put('burst50.txt', 'host')
+        step('a name the host moved after the burst', 'open Burst07.txt', 'error 2')
+        step('the name it moved to', 'open MOVED.txt', 'ok Burst07.txt')
+        step('a file the host added after the burst', 'open BURST50.TXT', 'ok host')
         guest.stdin.close()
         ok(guest.wait(timeout=30) == 0, 'the probe ends')
 

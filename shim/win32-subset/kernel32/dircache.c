@@ -10,15 +10,19 @@
  * checked against the folder just before (a lookup within NOTE_WINDOW_NS:
  * the usual case of a name resolved, then created), so that creating
  * thousands of files in one folder does not read it thousands of times;
- * otherwise the table is dropped. What this cannot see is a change made by
- * another process between that check and our change (microseconds in
- * practice), and only until the folder next changes.
+ * otherwise the table is dropped. Within NOTE_WINDOW_NS of our last change
+ * the table is trusted without looking at the folder: its stamp is ours
+ * and tells nothing, and a stat per lookup was a third of the cost of a
+ * burst of creates or deletes. What this cannot see is a change made by
+ * another process during such a burst; the first lookup after it finds a
+ * stamp that is not the table's and reads the folder again.
  *
  * Two host names that differ only in case are a state Windows never
  * reaches; the exact name asked for wins (the caller tries it first),
  * otherwise the smallest name in byte order, so the answer is stable. */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -40,31 +44,53 @@ struct stamp {
     nlink_t nlink;
 };
 
+/* The folded key and the real name share one allocation, key first: a
+ * lookup touches one line of the table and one allocation. */
 struct entry {
     uint32_t hash;
-    char *key;   /* folded */
-    char *name;  /* real */
+    uint32_t key_len;
+    char *key;
 };
+
+static const char *entry_name(const struct entry *e)
+{
+    return e->key + e->key_len + 1;
+}
+
+/* key and name in one allocation, or NULL. */
+static char *entry_pair(const char *key, size_t key_len, const char *name)
+{
+    size_t n = strlen(name);
+    char *p = malloc(key_len + n + 2);
+    if (p) {
+        memcpy(p, key, key_len + 1);
+        memcpy(p + key_len + 1, name, n + 1);
+    }
+    return p;
+}
 
 struct folder {
     char *path;
+    uint32_t path_hash;
     struct stamp stamp;
     struct entry *slots;  /* open addressing, size a power of two */
     size_t size, used;
     unsigned long last_use;
     bool duplicates;      /* two names differ only in case */
-    bool pending;         /* changed by us: the next stamp seen is ours */
-    long long checked;    /* CLOCK_MONOTONIC ns of the last stamp check */
+    bool pending;         /* changed by us since the stamp was taken */
+    long long checked;    /* CLOCK_MONOTONIC ns of the last stamp check or change */
 };
 
 static struct folder g_folders[MAX_FOLDERS];
 static unsigned long g_clock;
 static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* The coarse clock (a tick of a few ms) is plenty for NOTE_WINDOW_NS and
+ * costs no time-stamp-counter read on every lookup. */
 static long long now_ns(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
     return ts.tv_sec * 1000000000ll + ts.tv_nsec;
 }
 
@@ -87,8 +113,9 @@ static bool stamp_eq(const struct stamp *a, const struct stamp *b)
            a->ctim.tv_nsec == b->ctim.tv_nsec;
 }
 
-/* The name as Windows compares it: each UTF-16 unit in upper case. */
-static char *fold(const char *name)
+/* The name as Windows compares it: each UTF-16 unit in upper case, into
+ * key (false when it does not fit). */
+static bool fold_into(const char *name, char *key, size_t size)
 {
     size_t n = strlen(name);
     bool ascii = true;
@@ -96,22 +123,24 @@ static char *fold(const char *name)
         if ((unsigned char)name[i] >= 0x80)
             ascii = false;
     if (ascii) {
-        char *k = malloc(n + 1);
-        if (!k)
-            return NULL;
+        if (n >= size)
+            return false;
         for (size_t i = 0; i <= n; i++)
-            k[i] = name[i] >= 'a' && name[i] <= 'z' ? name[i] - 32 : name[i];
-        return k;
+            key[i] = name[i] >= 'a' && name[i] <= 'z' ? name[i] - 32 : name[i];
+        return true;
     }
     WCHAR *w = utf8_to_wstr(name);
     if (!w)
-        return NULL;
+        return false;
     for (WCHAR *c = w; *c; c++)
         *c = wchar_upper(*c);
-    char *k = wstr_to_utf8(w);
+    size_t k = utf16_to_utf8(w, wstr_len(w) + 1, key, size, NULL);
     free(w);
-    return k;
+    return k > 0 && key[k - 1] == 0;
 }
+
+/* Folding keeps the number of UTF-16 units, so at most three bytes each. */
+#define KEY_MAX (NAME_MAX * 3 + 1)
 
 static uint32_t hash_of(const char *s)
 {
@@ -125,7 +154,6 @@ static void folder_clear(struct folder *f)
 {
     for (size_t i = 0; i < f->size; i++) {
         free(f->slots[i].key);
-        free(f->slots[i].name);
     }
     free(f->slots);
     f->slots = NULL;
@@ -163,31 +191,29 @@ static bool grow(struct folder *f)
 
 static void folder_add(struct folder *f, const char *name)
 {
+    char key[KEY_MAX];
     if ((f->used + 1) * 2 > f->size && !grow(f))
         return;
-    char *key = fold(name);
-    if (!key)
+    if (!fold_into(name, key, sizeof key))
         return;
+    size_t key_len = strlen(key);
     uint32_t h = hash_of(key);
     struct entry *e = slot_for(f, key, h);
     if (e->key) {
-        free(key);
         f->duplicates = true;
-        if (strcmp(name, e->name) < 0) {
-            char *n = strdup(name);
-            if (n) {
-                free(e->name);
-                e->name = n;
+        if (strcmp(name, entry_name(e)) < 0) {
+            char *p = entry_pair(key, key_len, name);
+            if (p) {
+                free(e->key);
+                e->key = p;
             }
         }
         return;
     }
-    e->name = strdup(name);
-    if (!e->name) {
-        free(key);
+    e->key = entry_pair(key, key_len, name);
+    if (!e->key)
         return;
-    }
-    e->key = key;
+    e->key_len = (uint32_t)key_len;
     e->hash = h;
     f->used++;
 }
@@ -195,23 +221,19 @@ static void folder_add(struct folder *f, const char *name)
 /* Removal from open addressing: the following run is put back in place. */
 static void folder_remove(struct folder *f, const char *name)
 {
-    if (!f->size)
-        return;
-    char *key = fold(name);
-    if (!key)
+    char key[KEY_MAX];
+    if (!f->size || !fold_into(name, key, sizeof key))
         return;
     struct entry *e = slot_for(f, key, hash_of(key));
-    free(key);
-    if (!e->key || strcmp(e->name, name))
+    if (!e->key || strcmp(entry_name(e), name))
         return;
     free(e->key);
-    free(e->name);
-    e->key = e->name = NULL;
+    e->key = NULL;
     f->used--;
     size_t mask = f->size - 1;
     for (size_t i = ((size_t)(e - f->slots) + 1) & mask; f->slots[i].key; i = (i + 1) & mask) {
         struct entry moved = f->slots[i];
-        f->slots[i].key = f->slots[i].name = NULL;
+        f->slots[i].key = NULL;
         *slot_for(f, moved.key, moved.hash) = moved;
     }
 }
@@ -232,26 +254,23 @@ static bool folder_read(struct folder *f, const char *dir, const struct stat *st
     return true;
 }
 
-static struct folder *folder_find(const char *dir)
+static struct folder *folder_find(const char *dir, uint32_t h)
 {
     for (size_t i = 0; i < MAX_FOLDERS; i++)
-        if (g_folders[i].path && !strcmp(g_folders[i].path, dir))
+        if (g_folders[i].path && g_folders[i].path_hash == h && !strcmp(g_folders[i].path, dir))
             return &g_folders[i];
     return NULL;
 }
 
 /* The cached folder for dir, read again when its stamp changed. */
-static struct folder *folder_get(const char *dir, const struct stat *st)
+static struct folder *folder_get(const char *dir, uint32_t dir_hash, const struct stat *st)
 {
-    struct folder *f = folder_find(dir);
+    struct folder *f = folder_find(dir, dir_hash);
     struct stamp now;
     stamp_of(st, &now);
-    long long t = now_ns();
-    if (f && (stamp_eq(&f->stamp, &now) || (f->pending && t - f->checked < NOTE_WINDOW_NS))) {
-        f->stamp = now;
-        f->pending = false;
+    if (f && !f->pending && stamp_eq(&f->stamp, &now)) {
         f->last_use = ++g_clock;
-        f->checked = t;
+        f->checked = now_ns();
         return f;
     }
     if (!f) {
@@ -264,6 +283,7 @@ static struct folder *folder_get(const char *dir, const struct stat *st)
         f->path = strdup(dir);
         if (!f->path)
             return NULL;
+        f->path_hash = dir_hash;
     }
     if (!folder_read(f, dir, st)) {
         free(f->path);
@@ -275,56 +295,63 @@ static struct folder *folder_get(const char *dir, const struct stat *st)
     return f;
 }
 
-int dircache_lookup(const char *dir, const char *name, char **real)
+/* The lookup behind both entry points; cached_only: -1 for a folder not in
+ * the cache (the caller tries the exact name instead), and for a match in
+ * another case where the folder has names differing only in case (the
+ * exact name may be one of them). */
+static int lookup(const char *dir, const char *name, char **real, bool cached_only)
 {
-    struct stat st;
     *real = NULL;
-    if (stat(dir, &st))
-        return -1;
-    if (!S_ISDIR(st.st_mode)) {
-        errno = ENOTDIR;
-        return -1;
-    }
-    char *key = fold(name);
-    if (!key) {
-        errno = ENOMEM;
+    char key[KEY_MAX];
+    if (!fold_into(name, key, sizeof key)) {
+        errno = ENAMETOOLONG;
         return -1;
     }
+    uint32_t dir_hash = hash_of(dir);
+    struct stat st;
+    bool looked = false;
     int found = 0;
     pthread_mutex_lock(&g_lock);
-    struct folder *f = folder_get(dir, &st);
+    struct folder *f = folder_find(dir, dir_hash);
+    if (cached_only && !f) {
+        pthread_mutex_unlock(&g_lock);
+        return -1;
+    }
+    if (!f || !f->pending || now_ns() - f->checked >= NOTE_WINDOW_NS) {
+        /* The stat outside the lock: other threads need not wait on it. */
+        pthread_mutex_unlock(&g_lock);
+        if (stat(dir, &st))
+            return -1;
+        if (!S_ISDIR(st.st_mode)) {
+            errno = ENOTDIR;
+            return -1;
+        }
+        looked = true;
+        pthread_mutex_lock(&g_lock);
+    }
+    if (looked)
+        f = folder_get(dir, dir_hash, &st);
     if (f && f->size) {
         struct entry *e = slot_for(f, key, hash_of(key));
-        if (e->key) {
-            *real = strdup(e->name);
+        if (e->key && cached_only && f->duplicates && strcmp(entry_name(e), name)) {
+            found = -1;
+        } else if (e->key) {
+            *real = strdup(entry_name(e));
             found = *real != NULL;
         }
     }
     pthread_mutex_unlock(&g_lock);
-    free(key);
     return found;
+}
+
+int dircache_lookup(const char *dir, const char *name, char **real)
+{
+    return lookup(dir, name, real, false);
 }
 
 int dircache_lookup_cached(const char *dir, const char *name, char **real)
 {
-    pthread_mutex_lock(&g_lock);
-    bool cached = folder_find(dir) != NULL;
-    pthread_mutex_unlock(&g_lock);
-    if (!cached)
-        return -1;
-    int r = dircache_lookup(dir, name, real);
-    if (r > 0 && strcmp(*real, name)) {
-        pthread_mutex_lock(&g_lock);
-        struct folder *f = folder_find(dir);
-        bool dup = !f || f->duplicates;
-        pthread_mutex_unlock(&g_lock);
-        if (dup) {
-            free(*real);
-            *real = NULL;
-            return -1;
-        }
-    }
-    return r;
+    return lookup(dir, name, real, true);
 }
 
 /* The folder part and the last name of host (the name points into host). */
@@ -343,16 +370,15 @@ static const char *split(const char *host, char *dir, size_t size)
     return slash + 1;
 }
 
-/* After a change this process made, the table follows it; the folder's
- * new stamp is taken at the next lookup (which stats the folder anyway),
- * when that comes within NOTE_WINDOW_NS. A folder not checked just before,
- * or with names differing only in case, is dropped and read again. */
+/* After a change this process made, the table follows it. A folder not
+ * checked or changed just before, or with names differing only in case,
+ * is dropped and read again. */
 static void note(const char *host, bool added)
 {
     char dir[4096];
     const char *name = split(host, dir, sizeof dir);
     pthread_mutex_lock(&g_lock);
-    struct folder *f = folder_find(dir);
+    struct folder *f = folder_find(dir, hash_of(dir));
     if (f) {
         long long now = now_ns();
         if (!f->duplicates && now - f->checked < NOTE_WINDOW_NS) {
