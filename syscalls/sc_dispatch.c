@@ -84,7 +84,18 @@ void sc_sigsys(int sig, siginfo_t *info, void *ctx)
     if (sc_stats_on)
         __atomic_fetch_add(&sc_traps, 1, __ATOMIC_RELAXED);
     sc_rewrite_site(r.rip - 2, (long)r.rax);
-    r.rax = sc_dispatch(&r);
+    if (r.rax == SYS_rt_sigprocmask) {
+        /* The guest's mask is the one the kernel puts back when this
+         * handler returns (uc_sigmask), not the handler's: the call is
+         * made with it in place, and what it leaves goes back there. */
+        uint64_t handler_mask;
+        sigset_t *guest_mask = &((ucontext_t *)ctx)->uc_sigmask;
+        sc_raw(SYS_rt_sigprocmask, SIG_SETMASK, (long)guest_mask, (long)&handler_mask, 8, 0, 0);
+        r.rax = sc_dispatch(&r);
+        sc_raw(SYS_rt_sigprocmask, SIG_SETMASK, (long)&handler_mask, (long)guest_mask, 8, 0, 0);
+    } else {
+        r.rax = sc_dispatch(&r);
+    }
     for (size_t i = 0; i < sizeof g_greg / sizeof *g_greg; i++)
         g[g_greg[i]] = v[i];
 }
