@@ -99,6 +99,7 @@ void sc_sigsys_entry(int sig, siginfo_t *info, void *uc);
 void sc_signal_entry(int sig, siginfo_t *info, void *uc);
 void sc_restorer(void);
 void sc_zpoline_entry(void);
+void sc_zpoline_direct(void);
 extern char sc_allowed_start[], sc_allowed_end[];
 extern void *sc_guest_handlers[];
 extern uint64_t sc_xsave_size;

@@ -183,6 +183,24 @@ sc_zpoline_entry:
     jmp sc_resume
     .size sc_zpoline_entry, .-sc_zpoline_entry
 
+/* A rewritten site whose call the kernel takes as it is, reached
+ * through sc_rewrite_table (see sc_rewrite.c): the call made here and
+ * `ret` to the site. No register but rax, rcx and r11 (which `syscall`
+ * clobbers) changes, and the flags are restored by the kernel's sysret;
+ * rcx ends pointing here rather than at the site, which nothing reads.
+ * The guest's %fs is recorded first, for a signal handled meanwhile
+ * (sc_signal_entry reads it when the selector is open). */
+    .globl sc_zpoline_direct
+    .type sc_zpoline_direct, @function
+sc_zpoline_direct:
+    rdfsbase %rcx
+    mov %rcx, %gs:SC_T_GUEST_FS
+    movb $SC_ALLOW, %gs:SC_T_SELECTOR
+    syscall
+    movb $SC_BLOCK, %gs:SC_T_SELECTOR
+    ret
+    .size sc_zpoline_direct, .-sc_zpoline_direct
+
 /* The only code allowed to make system calls whatever the selector
  * says: the return from a signal handler (the SIGSYS handler returns
  * with the selector already blocking) and the guest's own

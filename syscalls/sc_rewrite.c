@@ -7,13 +7,22 @@
  * become ff d0, `call *%rax`, two bytes as well, so nothing around them
  * moves. rax holds the system call number, 0 to a few hundred, so the
  * call lands at a small address: lvrun maps the first pages of the
- * address space (this needs vm.mmap_min_addr = 0, or CAP_SYS_RAWIO) and
- * fills them with one-byte nops that slide into a jump to
- * sc_zpoline_entry. The nops are executed, so the first slide is short
- * (below SLED_FIRST, every x86-64 call); the rest of the pages is a
- * second, slower slide for larger numbers a site may be reached with
- * later (invalid ones, which the kernel answers with -ENOSYS), except
- * the few that would land inside the first jump.
+ * address space (this needs vm.mmap_min_addr = 0, or CAP_SYS_RAWIO).
+ *
+ * What lies there must take a call at any byte to lvrun quickly. zpoline
+ * fills it with one-byte nops sliding to one jump, but a slide from a
+ * small number (read is 0) runs hundreds of nops, a third of the price
+ * of a call. Here the first FAST_COUNT bytes are back-to-back jumps
+ * `e9 48 48 48 48` (jmp rel32 to 0x48484848 bytes further): a call that
+ * lands on an e9 jumps; one that lands on a 48 reads the 48s up to the
+ * next e9 as REX prefixes, which a jmp ignores, and takes that jump. The
+ * jumps land 5 bytes apart in a page at about 1.2 GB (the "hop" page),
+ * each on a jmp rel32 to one indirect jump through sc_rewrite_table,
+ * indexed by the number in rax: straight to the kernel and back
+ * (sc_zpoline_direct) for a call passed as it is, else the full entry
+ * (sc_zpoline_entry). Larger numbers slide over nops to a jump to the
+ * full entry: a site may be reached later with any number (invalid ones
+ * get -ENOSYS). Should no hop page be free, the whole sled is nops.
  *
  * The trampoline (sc_entry.S) runs on the guest's stack, so it must
  * respect what the guest keeps there:
@@ -42,9 +51,8 @@
  * cross a cache line; a site that does stays trapped), with the page
  * made writable and left executable meanwhile.
  *
- * Limits: a site later reached with a number in [SLED_FIRST,
- * SLED_FIRST + JUMP_SIZE) or past the sled, or a negative one (all
- * invalid), faults instead of returning -ENOSYS; reads of
+ * Limits: a site later reached with a number past the sled, or a
+ * negative one (all invalid), faults instead of returning -ENOSYS; reads of
  * the first pages no longer fault where the CPU cannot make them
  * execute-only (protection keys); musl's cancellation of a thread
  * blocked in a rewritten call waits until the call returns. */
@@ -55,9 +63,17 @@
 #include "sc.h"
 
 #define SLED_SIZE 8192
-#define SLED_FIRST 512
 #define JUMP_SIZE 13
 #define SLED_END (SLED_SIZE - JUMP_SIZE)
+#define SLOT 5                  /* e9 and a rel32 */
+#define FAST_COUNT 510          /* numbers below go through the table */
+
+/* Where the hop page may go: displacements whose four bytes are each a
+ * REX prefix without REX.B, so that 4x 90 (the slide after the last
+ * jump) is still a nop. */
+static const uint32_t g_hops[] = { 0x48484848, 0x4c4c4c4c, 0x44444444, 0x40404040 };
+
+uintptr_t sc_rewrite_table[FAST_COUNT];
 
 static bool g_active;
 static int g_lock;
@@ -100,6 +116,40 @@ static void put_jump(unsigned char *p)
     *p++ = 0xe3;
 }
 
+/* The hop page for displacement hop: at hop + 5(k + 1), for each jump k of
+ * the sled, a jmp rel32 to one `jmp *sc_rewrite_table(,%rax,8)`. */
+static bool map_hops(uint32_t hop)
+{
+    uintptr_t first = hop + SLOT, table_jump = hop + SLOT * (FAST_COUNT / SLOT + 1);
+    uintptr_t page = first & ~4095UL, end = (table_jump + 16 + 4095) & ~4095UL;
+    unsigned char *p = mmap((void *)page, end - page, PROT_READ | PROT_WRITE,
+                            MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+    if (p == MAP_FAILED)
+        return false;
+    if (p != (unsigned char *)page) {
+        munmap(p, end - page);
+        return false;
+    }
+    memset(p, 0xcc, end - page);
+    for (uintptr_t at = first; at < table_jump; at += SLOT) {
+        int32_t rel = (int32_t)(table_jump - (at + SLOT));
+        p[at - page] = 0xe9;
+        memcpy(p + at - page + 1, &rel, 4);
+    }
+    unsigned char *j = p + table_jump - page;
+    uint64_t table = (uint64_t)sc_rewrite_table;
+    *j++ = 0x49;                        /* movabs $sc_rewrite_table, %r11 */
+    *j++ = 0xbb;
+    memcpy(j, &table, 8);
+    j += 8;
+    memcpy(j, "\x41\xff\x24\xc3", 4);  /* jmp *(%r11,%rax,8) */
+    if (mprotect(p, end - page, PROT_READ | PROT_EXEC)) {
+        munmap(p, end - page);
+        return false;
+    }
+    return true;
+}
+
 bool sc_rewrite_init(void)
 {
     const char *want = getenv("LVRUN_SYSCALL_REWRITE");
@@ -116,6 +166,16 @@ bool sc_rewrite_init(void)
               "rewritten sites: set vm.mmap_min_addr = 0 to enable them)");
         return false;
     }
+    /* Tracing and counting see every call in the full entry. */
+    bool direct = !TRACE_ON(syscalls) && !sc_stats_on;
+    for (size_t nr = 0; nr < FAST_COUNT; nr++)
+        sc_rewrite_table[nr] = direct && nr < sc_table_size && sc_table[nr] == sc_passthrough
+                                   ? (uintptr_t)sc_zpoline_direct
+                                   : (uintptr_t)sc_zpoline_entry;
+    uint32_t hop = 0;
+    for (size_t i = 0; i < sizeof g_hops / sizeof *g_hops && !hop; i++)
+        if (map_hops(g_hops[i]))
+            hop = g_hops[i];
     /* The sled is at address 0 on purpose: it is written through
      * addresses made from integers, which C allows, rather than through
      * a null pointer, which it does not (and the sanitizers report). */
@@ -123,20 +183,25 @@ bool sc_rewrite_init(void)
     __asm__("" : "+r"(base)); /* nor as a constant, which GCC checks too */
     for (uintptr_t a = 0; a < SLED_SIZE; a++)
         *(volatile unsigned char *)(base + a) = 0x90;
-    put_jump((unsigned char *)(base + SLED_FIRST));
+    for (uintptr_t a = 0; hop && a + SLOT <= FAST_COUNT; a += SLOT) {
+        *(volatile unsigned char *)(base + a) = 0xe9;
+        for (int i = 0; i < 4; i++)
+            *(volatile unsigned char *)(base + a + 1 + i) = (unsigned char)(hop >> 8 * i);
+    }
     put_jump((unsigned char *)(base + SLED_END));
     if (mprotect((void *)base, SLED_SIZE, PROT_EXEC)) {
         munmap((void *)base, SLED_SIZE);
         return false;
     }
     g_active = true;
-    trace(syscalls, "mode: rewriting call sites after their first trap");
+    trace(syscalls, "mode: rewriting call sites after their first trap (%s)",
+          hop ? "hop page mapped" : "nop sled only");
     return true;
 }
 
 void sc_rewrite_site(uint64_t site, long nr)
 {
-    if (!g_active || nr < 0 || nr >= SLED_FIRST || (site & 63) == 63)
+    if (!g_active || nr < 0 || nr >= SLED_END || (site & 63) == 63)
         return;
     const struct segment *seg = segment_of(site);
     if (!seg || !segment_of(site + 1))
