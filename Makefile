@@ -2,7 +2,7 @@
 # build needs (only those missing), configure and build.
 BUILD ?= build
 DEPS = meson ninja-build gcc pkg-config python3 libelf-dev libffi-dev \
-       libcmocka-dev libsqlite3-dev libinih-dev p7zip-full xz-utils musl-tools musl-dev gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 \
+       libcmocka-dev libsqlite3-dev libinih-dev libzydis-dev p7zip-full xz-utils musl-tools musl-dev gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 \
        clang lld libclang-rt-14-dev
 
 .PHONY: all deps demo check check-asan fuzz bench clean

@@ -37,6 +37,10 @@ struct sc_thread {
     void *unmap_addr;           /* its own stack, unmapped when it has left it */
     size_t unmap_size;
     sigjmp_buf exit_jb;
+    struct sc_thread *next;     /* the guest threads (sc_thread.c) */
+    int tid;
+    bool registered;
+    int armed, arm_requested, exiting;
 };
 
 /* The guest's registers at a `syscall`: rip is the instruction after it. */
@@ -86,7 +90,9 @@ static inline struct sc_thread *sc_self(void)
 /* sc_thread.c: arming dispatch in a thread, the guest's entry. */
 struct sc_thread *sc_thread_new(uint64_t guest_fs);
 bool sc_thread_arm(struct sc_thread *t);
-void sc_thread_disarm(void);
+void sc_thread_end(struct sc_thread *t);
+void sc_arm_everywhere(void);
+void sc_arm_request(void);
 __attribute__((noreturn)) void sc_resume(const struct sc_regs *r);
 
 /* The two ways in, called from sc_entry.S. */
@@ -100,6 +106,7 @@ void sc_signal_entry(int sig, siginfo_t *info, void *uc);
 void sc_restorer(void);
 void sc_zpoline_entry(void);
 void sc_zpoline_direct(void);
+void sc_zpoline_bare(void);
 extern char sc_allowed_start[], sc_allowed_end[];
 extern void *sc_guest_handlers[];
 extern uint64_t sc_xsave_size;
@@ -138,7 +145,17 @@ bool sc_install_sigsys(void);
 /* sc_rewrite.c */
 bool sc_rewrite_init(void);
 void sc_rewrite_site(uint64_t site, long nr);
+bool sc_rewrite_at_load(uint64_t site);
+void sc_rewrite_table_armed(bool armed);
+void sc_rewrite_load_done(void);
 bool sc_rewrite_active(void);
+
+/* sc_ahead.c: every site rewritten before the start, dispatch not armed
+ * (sc_ahead) until the guest asks for code lvrun has not decoded. */
+struct elf_module;
+extern bool sc_ahead;
+bool sc_rewrite_ahead(const struct elf_module *exe);
+long sc_code_request(struct sc_regs *r);
 
 /* sc_run.c: the program being run, for execve and readlink. */
 extern const char *sc_program_path;

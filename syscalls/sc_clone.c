@@ -50,7 +50,7 @@ static void thread_end(struct sc_thread *t)
         __atomic_store_n(t->clear_tid, 0, __ATOMIC_RELEASE);
         futex_wake(t->clear_tid);
     }
-    sc_thread_disarm();
+    sc_thread_end(t);
     free(t);
 }
 

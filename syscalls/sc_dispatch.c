@@ -109,6 +109,7 @@ void sc_stats_print(void)
                      "lvrun: syscalls: %lu trapped, %lu through rewritten sites, "
                      "%lu sites rewritten (%s)\n",
                      sc_traps, sc_fast_calls, sc_sites_rewritten,
-                     sc_rewrite_active() ? "rewriting" : "trapping only");
+                     sc_ahead ? "rewritten ahead" : sc_rewrite_active() ? "rewriting"
+                                                                        : "trapping only");
     sc_raw(SYS_write, 2, (long)line, n, 0, 0, 0);
 }

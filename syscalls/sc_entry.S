@@ -32,10 +32,22 @@
 
     .text
 
-/* SIGSYS from Syscall User Dispatch: (sig, info, ucontext). */
+/* SIGSYS from Syscall User Dispatch: (sig, info, ucontext). One sent by
+ * tgkill (si_code SI_TKILL) is sc_arm_everywhere's request, which may
+ * interrupt lvrun's code as well as the guest's: it is answered before
+ * %fs or the selector are touched. */
+#define SI_CODE 8
+#define SI_TKILL (-6)
     .globl sc_sigsys_entry
     .type sc_sigsys_entry, @function
 sc_sigsys_entry:
+    cmpl $SI_TKILL, SI_CODE(%rsi)
+    jne 1f
+    sub $8, %rsp
+    call sc_arm_request@PLT
+    add $8, %rsp
+    ret
+1:
     rdfsbase %rax
     mov %rax, %gs:SC_T_GUEST_FS
     movb $SC_ALLOW, %gs:SC_T_SELECTOR
@@ -200,6 +212,17 @@ sc_zpoline_direct:
     movb $SC_BLOCK, %gs:SC_T_SELECTOR
     ret
     .size sc_zpoline_direct, .-sc_zpoline_direct
+
+/* The same with dispatch not armed (every site rewritten ahead,
+ * sc_ahead.c): the selector is not read by the kernel then, and left
+ * blocking it says rightly to a signal handled meanwhile that the
+ * guest's %fs is in place. */
+    .globl sc_zpoline_bare
+    .type sc_zpoline_bare, @function
+sc_zpoline_bare:
+    syscall
+    ret
+    .size sc_zpoline_bare, .-sc_zpoline_bare
 
 /* The only code allowed to make system calls whatever the selector
  * says: the return from a signal handler (the SIGSYS handler returns

@@ -81,6 +81,7 @@ static int g_lock;
 struct segment {
     uintptr_t start, end;
     int prot;
+    bool writable;   /* opened for writing by sc_rewrite_at_load */
 };
 static struct segment g_segments[16];
 static unsigned g_nsegments;
@@ -93,7 +94,7 @@ bool sc_rewrite_active(void)
 void sc_add_segment(uintptr_t start, uintptr_t end, int prot)
 {
     if (g_nsegments < sizeof g_segments / sizeof *g_segments)
-        g_segments[g_nsegments++] = (struct segment){ start, end, prot };
+        g_segments[g_nsegments++] = (struct segment){ start, end, prot, false };
 }
 
 static const struct segment *segment_of(uintptr_t addr)
@@ -114,6 +115,21 @@ static void put_jump(unsigned char *p)
     *p++ = 0x41;                        /* jmp *%r11 */
     *p++ = 0xff;
     *p++ = 0xe3;
+}
+
+/* Where the table sends each number: calls the kernel takes as they are
+ * straight there (sc_zpoline_direct, or sc_zpoline_bare with dispatch not
+ * armed), the others to the full entry; tracing and counting see every
+ * call in the full entry. */
+void sc_rewrite_table_armed(bool armed)
+{
+    bool direct = !TRACE_ON(syscalls) && !sc_stats_on;
+    uintptr_t fast = armed ? (uintptr_t)sc_zpoline_direct : (uintptr_t)sc_zpoline_bare;
+    for (size_t nr = 0; nr < FAST_COUNT; nr++)
+        __atomic_store_n(&sc_rewrite_table[nr],
+                         direct && nr < sc_table_size && sc_table[nr] == sc_passthrough
+                             ? fast : (uintptr_t)sc_zpoline_entry,
+                         __ATOMIC_RELEASE);
 }
 
 /* The hop page for displacement hop: at hop + 5(k + 1), for each jump k of
@@ -166,12 +182,7 @@ bool sc_rewrite_init(void)
               "rewritten sites: set vm.mmap_min_addr = 0 to enable them)");
         return false;
     }
-    /* Tracing and counting see every call in the full entry. */
-    bool direct = !TRACE_ON(syscalls) && !sc_stats_on;
-    for (size_t nr = 0; nr < FAST_COUNT; nr++)
-        sc_rewrite_table[nr] = direct && nr < sc_table_size && sc_table[nr] == sc_passthrough
-                                   ? (uintptr_t)sc_zpoline_direct
-                                   : (uintptr_t)sc_zpoline_entry;
+    sc_rewrite_table_armed(true);
     uint32_t hop = 0;
     for (size_t i = 0; i < sizeof g_hops / sizeof *g_hops && !hop; i++)
         if (map_hops(g_hops[i]))
@@ -218,4 +229,35 @@ void sc_rewrite_site(uint64_t site, long nr)
         trace(syscalls, "rewrote the %s site at %#lx", sc_name(nr), (long)site);
     }
     __atomic_store_n(&g_lock, 0, __ATOMIC_RELEASE);
+}
+
+/* Before the program runs (sc_ahead.c): no other thread can be running
+ * the site, so any site is rewritten, each segment opened for writing
+ * once. */
+bool sc_rewrite_at_load(uint64_t site)
+{
+    struct segment *seg = (struct segment *)segment_of(site);
+    if (!g_active || !seg || segment_of(site + 1) != seg)
+        return false;
+    if (!seg->writable) {
+        if (mprotect((void *)seg->start, seg->end - seg->start, seg->prot | PROT_WRITE))
+            return false;
+        seg->writable = true;
+    }
+    unsigned char *code = (unsigned char *)site;
+    if (code[0] != 0x0f || code[1] != 0x05)
+        return false;
+    code[0] = 0xff;
+    code[1] = 0xd0;
+    return true;
+}
+
+void sc_rewrite_load_done(void)
+{
+    for (unsigned i = 0; i < g_nsegments; i++)
+        if (g_segments[i].writable) {
+            mprotect((void *)g_segments[i].start, g_segments[i].end - g_segments[i].start,
+                     g_segments[i].prot);
+            g_segments[i].writable = false;
+        }
 }

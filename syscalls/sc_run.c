@@ -74,14 +74,16 @@ int sc_run_static(const struct elf_module *exe, void *sp)
     sc_signal_init();
     if (!sc_install_sigsys())
         return fail("cannot install the SIGSYS handler");
-    sc_rewrite_init();
+    if (sc_rewrite_init())
+        sc_rewrite_ahead(exe);
     struct sc_thread *t = sc_thread_new(sc_fs_base());
     if (!t)
         return fail("out of memory");
     if (!sc_thread_arm(t))
         return fail("Syscall User Dispatch is not available (it needs Linux 5.11 "
                     "or later): static programs cannot run");
-    trace(syscalls, "%s: entry %#lx, dispatch armed", sc_program_path, (long)exe->entry);
+    trace(syscalls, "%s: entry %#lx, dispatch %s", sc_program_path, (long)exe->entry,
+          sc_ahead ? "not armed (every site rewritten)" : "armed");
     struct sc_regs r = { .rsp = (uint64_t)sp, .rip = exe->entry, .rflags = 0x202 };
     sc_resume(&r);
 }

@@ -28,7 +28,8 @@ bool sc_install_sigsys(void)
 {
     struct k_sigaction a = {
         .handler = (void *)sc_sigsys_entry,
-        .flags = SA_SIGINFO | SA_RESTORER | SA_NODEFER,
+        /* SA_RESTART: sc_arm_everywhere's SIGSYS may interrupt a call. */
+        .flags = SA_SIGINFO | SA_RESTORER | SA_NODEFER | SA_RESTART,
         .restorer = (void *)sc_restorer,
     };
     return sc_raw(SYS_rt_sigaction, SIGSYS, (long)&a, 0, 8, 0, 0) == 0;

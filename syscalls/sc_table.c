@@ -2,7 +2,8 @@
  * program. Calls that take paths go through the virtual view
  * (sc_path.c); calls that would undo lvrun's hold on the process (its
  * thread pointer, its signal handlers, dispatch itself) are emulated;
- * the rest go to the kernel as they are. A call not listed is
+ * calls that can make new code arm dispatch first when every site was
+ * rewritten ahead (sc_ahead.c); the rest go to the kernel as they are. A call not listed is
  * unsupported: named once, -ENOSYS (seccomp, io_uring, clone3, ...). */
 #include <sys/syscall.h>
 #include "sc.h"
@@ -13,7 +14,7 @@ const sc_handler sc_table[] = {
     [SYS_read] = PASS, [SYS_write] = PASS, [SYS_close] = PASS,
     [SYS_open] = sc_path_0, [SYS_stat] = sc_path_0, [SYS_lstat] = sc_path_0,
     [SYS_fstat] = PASS, [SYS_poll] = PASS, [SYS_lseek] = PASS,
-    [SYS_mmap] = PASS, [SYS_mprotect] = PASS, [SYS_munmap] = sc_munmap,
+    [SYS_mmap] = sc_code_request, [SYS_mprotect] = sc_code_request, [SYS_munmap] = sc_munmap,
     [SYS_brk] = sc_brk,
     [SYS_rt_sigaction] = sc_rt_sigaction, [SYS_rt_sigprocmask] = sc_rt_sigprocmask,
     [SYS_rt_sigreturn] = sc_rt_sigreturn,
@@ -21,7 +22,7 @@ const sc_handler sc_table[] = {
     [SYS_readv] = PASS, [SYS_writev] = PASS, [SYS_access] = sc_path_0,
     [SYS_pipe] = PASS, [SYS_select] = PASS, [SYS_sched_yield] = PASS,
     [SYS_mremap] = PASS, [SYS_msync] = PASS, [SYS_mincore] = PASS,
-    [SYS_madvise] = PASS, [SYS_shmget] = PASS, [SYS_shmat] = PASS,
+    [SYS_madvise] = PASS, [SYS_shmget] = PASS, [SYS_shmat] = sc_code_request,
     [SYS_shmctl] = PASS, [SYS_dup] = PASS, [SYS_dup2] = PASS,
     [SYS_pause] = PASS, [SYS_nanosleep] = PASS, [SYS_getitimer] = PASS,
     [SYS_alarm] = PASS, [SYS_setitimer] = PASS, [SYS_getpid] = PASS,
@@ -58,7 +59,7 @@ const sc_handler sc_table[] = {
     [SYS_rt_sigpending] = PASS, [SYS_rt_sigtimedwait] = PASS,
     [SYS_rt_sigqueueinfo] = PASS, [SYS_rt_sigsuspend] = sc_rt_sigsuspend,
     [SYS_sigaltstack] = PASS, [SYS_utime] = sc_path_0, [SYS_mknod] = sc_path_0,
-    [SYS_personality] = PASS, [SYS_statfs] = sc_path_0, [SYS_fstatfs] = PASS,
+    [SYS_personality] = sc_code_request, [SYS_statfs] = sc_path_0, [SYS_fstatfs] = PASS,
     [SYS_getpriority] = PASS, [SYS_setpriority] = PASS,
     [SYS_sched_setparam] = PASS, [SYS_sched_getparam] = PASS,
     [SYS_sched_setscheduler] = PASS, [SYS_sched_getscheduler] = PASS,

@@ -5,8 +5,9 @@ arguments and environment; stdout, stderr and the exit status must be
 identical, byte for byte.
 
 usage: run_sc_test.py LVRUN PROGRAM MODE [ARGS...]
-MODE: 'rewrite' (call sites rewritten after their first trap, where
-address 0 can be mapped) or 'trap' (LVRUN_SYSCALL_REWRITE=0: every call
+MODE: 'ahead' (every call site rewritten before the start, where address
+0 can be mapped and the code decodes cleanly), 'lazy' (sites rewritten
+after their first trap) or 'trap' (LVRUN_SYSCALL_REWRITE=0: every call
 trapped)."""
 import os
 import subprocess
@@ -16,7 +17,7 @@ import tempfile
 
 def run(cmd, mode):
     env = {'PATH': '/usr/bin:/bin', 'LANG': 'C', 'TZ': 'UTC', 'HOME': '/nonexistent',
-           'LVRUN_SYSCALL_REWRITE': '0' if mode == 'trap' else '1'}
+           'LVRUN_SYSCALL_REWRITE': {'ahead': '1', 'lazy': 'lazy', 'trap': '0'}[mode]}
     with tempfile.TemporaryDirectory() as d:
         p = subprocess.run(cmd, cwd=d, env=env, capture_output=True, timeout=60,
                            stdin=subprocess.DEVNULL)
