@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
+#include "lv/libm.h"
 #include "px_surface.h"
 #include "view_table.h"
 #include "elf/elf_loader.h"
@@ -12,17 +13,14 @@ static int compare(const void *key, const void *entry)
     return strcmp(key, ((const struct px_symbol *)entry)->name);
 }
 
+/* libm is opened only for a program that imports from it (lv/libm.h). */
 static void *host_symbol(const char *name)
 {
-    static void *libc, *libm;
-    if (!libc) {
+    static void *libc;
+    if (!libc)
         libc = dlopen("libc.so.6", RTLD_NOW | RTLD_NOLOAD);
-        libm = dlopen("libm.so.6", RTLD_NOW | RTLD_NOLOAD);
-    }
     void *p = libc ? dlsym(libc, name) : NULL;
-    if (!p && libm)
-        p = dlsym(libm, name);
-    return p;
+    return p ? p : lv_libm_find(name);
 }
 
 void *px_surface_symbol(const char *name, bool *found)

@@ -1,9 +1,13 @@
 /* <math.h>: the host computes the values; errno is Windows' (EDOM for a
  * domain error, ERANGE for overflow and underflow), taken from the host's
- * report of the same condition. */
+ * report of the same condition. The host's libm is opened at the first
+ * call (lv/libm.h): each function is looked up once. */
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
+#include <string.h>
 #include "libc_private.h"
+#include "lv/libm.h"
 #include "msvcrt.spec.h"
 #include "ucrtbase.spec.h"
 
@@ -15,13 +19,23 @@ static void libc_math_errno(int host_errno)
         msvcrt_set_errno(MSVCRT_ERANGE);
 }
 
+/* f, of the given type, set to the host's function at its first use. */
+#define LIBM(f, host, type)                                                  \
+    static __typeof__(type) f##_host;                                        \
+    __typeof__(type) f = __atomic_load_n(&f##_host, __ATOMIC_RELAXED);       \
+    if (!f) {                                                                \
+        f = (type)lv_libm_function(#host);                                   \
+        __atomic_store_n(&f##_host, f, __ATOMIC_RELAXED);                    \
+    }
+
 #define LIBC_MATH1(name, type, host)             \
     CDECL type msvcrt_##name(type x)             \
     {                                            \
         int saved = errno;                       \
         type r;                                  \
+        LIBM(fn, host, type (*)(type))           \
         errno = 0;                               \
-        r = host(x);                             \
+        r = fn(x);                               \
         libc_math_errno(errno);                  \
         errno = saved;                           \
         return r;                                \
@@ -32,8 +46,9 @@ static void libc_math_errno(int host_errno)
     {                                            \
         int saved = errno;                       \
         type r;                                  \
+        LIBM(fn, host, type (*)(type, type))     \
         errno = 0;                               \
-        r = host(x, y);                          \
+        r = fn(x, y);                            \
         libc_math_errno(errno);                  \
         errno = saved;                           \
         return r;                                \
@@ -93,19 +108,33 @@ LIBC_MATH1(ucrt_tgamma, double, tgamma)
 LIBC_MATH1(ucrt_lgamma, double, lgamma)
 LIBC_MATH2(ucrt_remainder, double, remainder)
 LIBC_MATH2(ucrt_fdim, double, fdim)
+LIBC_MATH1(ucrt_round, double, round)
+LIBC_MATH1(ucrt_trunc, double, trunc)
+LIBC_MATH2(ucrt_fmax, double, fmax)
+LIBC_MATH2(ucrt_fmin, double, fmin)
+LIBC_MATH1(ucrt_nearbyint, double, nearbyint)
+LIBC_MATH1(ucrt_roundf, float, roundf)
+
+CDECL double msvcrt_ucrt_fma(double x, double y, double z)
+{
+    LIBM(fn, fma, double (*)(double, double, double))
+    return fn(x, y, z);
+}
 
 CDECL double msvcrt__jn(int n, double x)
 {
-    return jn(n, x);
+    LIBM(fn, jn, double (*)(int, double))
+    return fn(n, x);
 }
 
 CDECL double msvcrt__yn(int n, double x)
 {
     int saved = errno;
     double r;
+    LIBM(fn, yn, double (*)(int, double))
 
     errno = 0;
-    r = yn(n, x);
+    r = fn(n, x);
     libc_math_errno(errno);
     errno = saved;
     return r;
@@ -161,8 +190,12 @@ CDECL int msvcrt__fpclass(double x)
     bool neg = signbit(x);
 
     switch (fpclassify(x)) {
-    case FP_NAN:
-        return issignaling(x) ? 0x0001 : 0x0002;
+    case FP_NAN: {
+        uint64_t bits;
+        memcpy(&bits, &x, sizeof bits);
+        /* A NaN is quiet when the top bit of its fraction is set. */
+        return bits >> 51 & 1 ? 0x0002 : 0x0001;
+    }
     case FP_INFINITE:
         return neg ? 0x0004 : 0x0200;
     case FP_SUBNORMAL:
