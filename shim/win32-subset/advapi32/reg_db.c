@@ -16,9 +16,13 @@
 #define SCHEMA_VERSION 1
 #define BUSY_TIMEOUT_MS 30000
 
+#define SETUP_TRIES 200
+
 static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
 static sqlite3 *g_db;
 static bool g_failed;
+static bool g_quiet;      /* a failure is tried again: not reported */
+static int g_last_error;  /* of the last statement that failed */
 
 static const char g_schema[] =
     "CREATE TABLE IF NOT EXISTS key("
@@ -63,9 +67,12 @@ static void make_folders(const char *path)
 static bool exec_sql(const char *sql)
 {
     char *msg = NULL;
-    if (sqlite3_exec(g_db, sql, NULL, NULL, &msg) == SQLITE_OK)
+    int rc = sqlite3_exec(g_db, sql, NULL, NULL, &msg);
+    if (rc == SQLITE_OK)
         return true;
-    fprintf(stderr, "lvrun: registry: %s\n", msg ? msg : sqlite3_errmsg(g_db));
+    g_last_error = rc;
+    if (!g_quiet)
+        fprintf(stderr, "lvrun: registry: %s\n", msg ? msg : sqlite3_errmsg(g_db));
     sqlite3_free(msg);
     return false;
 }
@@ -126,10 +133,25 @@ static bool open_db(void)
     free(path);
     sqlite3_busy_timeout(g_db, BUSY_TIMEOUT_MS);
     /* The journal mode is a property of the file: the first process to
-     * open it switches it, the others find it switched. */
-    if (exec_sql("PRAGMA journal_mode=WAL") && exec_sql("PRAGMA synchronous=NORMAL") &&
-        create_schema())
-        return true;
+     * open it switches it, the others find it switched. Processes opening
+     * a new database at once meet locks that SQLite reports at once rather
+     * than through the busy handler (the switch, the first schema): the
+     * setup is made again a little later. */
+    for (int tries = 1;; tries++) {
+        g_quiet = tries < SETUP_TRIES;
+        bool ok = exec_sql("PRAGMA journal_mode=WAL") &&
+                  exec_sql("PRAGMA synchronous=NORMAL") && create_schema();
+        g_quiet = false;
+        if (ok)
+            return true;
+        bool busy = (g_last_error & 0xff) == SQLITE_BUSY || (g_last_error & 0xff) == SQLITE_LOCKED;
+        if (!busy || tries == SETUP_TRIES) {
+            if (tries < SETUP_TRIES)
+                fprintf(stderr, "lvrun: registry: %s\n", sqlite3_errstr(g_last_error));
+            break;
+        }
+        usleep(5000);
+    }
     sqlite3_close(g_db);
     g_db = NULL;
     return false;
