@@ -237,9 +237,11 @@ WCHAR *ansi_to_wstr(const char *s)
 {
     if (!s)
         return NULL;
-    int n = MultiByteToWideChar(CP_ACP, 0, s, -1, NULL, 0);
-    WCHAR *w = malloc((n ? n : 1) * sizeof(WCHAR));
-    if (w && !MultiByteToWideChar(CP_ACP, 0, s, -1, w, n))
+    /* A byte gives at most one unit in every code page: one pass into a
+     * buffer of that size, rather than a pass to count first. */
+    size_t n = strlen(s) + 1;
+    WCHAR *w = malloc(n * sizeof(WCHAR));
+    if (w && !MultiByteToWideChar(CP_ACP, 0, s, (int)n, w, (int)n))
         w[0] = 0;
     return w;
 }

@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -103,22 +104,20 @@ static bool find_next(struct find_object *f, WIN32_FIND_DATAW *data)
     while ((e = readdir(f->dir))) {
         if (f->is_root && (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")))
             continue;
-        WCHAR *wname = utf8_to_wstr(e->d_name);
-        bool match = is_all_pattern(f->pattern) || wild_match(f->pattern, wname);
-        free(wname);
-        if (!match)
+        /* A name is at most NAME_MAX bytes, so as many UTF-16 units. */
+        WCHAR wname[NAME_MAX + 1];
+        utf8_to_utf16(e->d_name, strlen(e->d_name) + 1, wname, NAME_MAX + 1, NULL);
+        wname[NAME_MAX] = 0;
+        if (!is_all_pattern(f->pattern) && !wild_match(f->pattern, wname))
             continue;
-        char *full = malloc(strlen(f->folder) + strlen(e->d_name) + 2);
-        strcpy(full, f->folder);
-        strcat(full, "/");
-        strcat(full, e->d_name);
         struct stat st;
         FILETIME creation;
-        /* A dangling symlink is still listed, with its own attributes. */
-        int r = file_stat_with_creation(AT_FDCWD, full, 0, &st, &creation);
+        /* Looked up in the folder being read, by its fd: no path to walk.
+         * A dangling symlink is still listed, with its own attributes. */
+        int r = file_stat_with_creation(dirfd(f->dir), e->d_name, 0, &st, &creation);
         if (r)
-            r = file_stat_with_creation(AT_FDCWD, full, AT_SYMLINK_NOFOLLOW, &st, &creation);
-        free(full);
+            r = file_stat_with_creation(dirfd(f->dir), e->d_name, AT_SYMLINK_NOFOLLOW, &st,
+                                        &creation);
         if (r)
             continue;
         fill_data(data, &st, creation, e->d_name);
