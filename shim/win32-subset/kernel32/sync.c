@@ -404,8 +404,12 @@ BOOL WINAPI ReleaseMutex(HANDLE h)
 
 /* A thread that ends holding mutexes abandons them: the next wait gets
  * WAIT_ABANDONED. Called by the exiting thread. */
+/* Waiters are woken only when a mutex was abandoned: a wake-up for
+ * nothing, at every thread's end, sent the thread's joiner back to sleep
+ * after a fight for the wait lock. */
 void sync_abandon_mutexes(DWORD tid)
 {
+    bool abandoned = false;
     wait_lock();
     for (struct sync_object *s = g_objects; s; s = s->next) {
         struct sync_state *st = s->st;
@@ -415,9 +419,11 @@ void sync_abandon_mutexes(DWORD tid)
             st->u.mutex.owner_pid = 0;
             st->u.mutex.owner_tid = 0;
             st->u.mutex.abandoned = true;
+            abandoned = true;
         }
     }
-    wait_state_changed();
+    if (abandoned)
+        wait_state_changed();
     wait_unlock();
 }
 
