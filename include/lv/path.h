@@ -19,6 +19,10 @@ char *path_windows_to_host_w(const WCHAR *win);
 /* The same for a path about to be written (created, changed, removed,
  * renamed): NULL with errno EROFS inside a read-only mount of the view. */
 char *path_windows_to_host_write_w(const WCHAR *win);
+/* The same for a name whose file itself is changed (deleted, renamed,
+ * linked, made a folder): NULL with errno EINVAL for a device name (NUL,
+ * CON...), whose host node (/dev/null) is not the program's to change. */
+char *path_windows_to_host_change_w(const WCHAR *win);
 /* A host path as Windows sees it: the drive whose folder holds it ("C:\..."
  * under drive_c, else "Z:\..." with the view's mounts applied: a host
  * folder mounted as /data is Z:\data). Relative paths are made absolute,

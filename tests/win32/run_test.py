@@ -13,6 +13,7 @@ import difflib
 import hashlib
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -39,6 +40,27 @@ def show_diff(expected, actual):
         print(line)
     if len(lines) > MAX_DIFF_LINES:
         print('... (%d more diff lines)' % (len(lines) - MAX_DIFF_LINES))
+
+
+def dev_null_changed():
+    """Whether /dev/null is no longer the world-writable null device: a
+    program that deleted, renamed or chmod-ed NUL reached it (lvrun runs
+    as root in CI). It is made again so that other tests can go on."""
+    try:
+        st = os.lstat('/dev/null')
+        if (stat.S_ISCHR(st.st_mode) and os.major(st.st_rdev) == 1 and
+                os.minor(st.st_rdev) == 3 and st.st_mode & 0o666 == 0o666):
+            return False
+    except FileNotFoundError:
+        pass
+    try:
+        if os.path.lexists('/dev/null'):
+            os.remove('/dev/null')
+        os.mknod('/dev/null', 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        os.chmod('/dev/null', 0o666)
+    except OSError as e:
+        print('cannot make /dev/null again: %s' % e)
+    return True
 
 
 def main():
@@ -101,6 +123,9 @@ def main():
         shutil.rmtree(workdir, ignore_errors=True)
 
     failed = False
+    if dev_null_changed():
+        print('%s: FAIL: the program changed the host\'s /dev/null' % name)
+        failed = True
     out, err = proc.stdout, proc.stderr
     if expected_sha is not None:
         actual_sha = hashlib.sha256(out).hexdigest()

@@ -113,8 +113,10 @@ static BOOL copy_host(const char *from, const char *to, bool fail_exists,
         }
     }
     struct timespec times[2] = { st.st_atim, st.st_mtim };
-    futimens(out, times);
-    fchmod(out, st.st_mode & 07777);
+    if (!file_is_device(out)) {
+        futimens(out, times);
+        fchmod(out, st.st_mode & 07777);
+    }
     close(out);
     close(in);
     if (ok && !existed)
@@ -176,14 +178,16 @@ static char *case_target(const WCHAR *to, char *hto)
 
 BOOL WINAPI MoveFileExW(const WCHAR *from, const WCHAR *to, DWORD flags)
 {
-    char *hfrom = path_windows_to_host_write_w(from);
-    bool ro = !hfrom && errno == EROFS;
-    char *hto = to ? path_windows_to_host_write_w(to) : NULL;
+    char *hfrom = path_windows_to_host_change_w(from);
+    bool ro = !hfrom && errno == EROFS, device = !hfrom && errno == EINVAL;
+    char *hto = to ? path_windows_to_host_change_w(to) : NULL;
     ro |= to && !hto && errno == EROFS;
+    device |= to && !hto && errno == EINVAL;
     BOOL ok = FALSE;
     struct stat st, dst;
     if (!hfrom || (to && !hto)) {
-        SetLastError(ro ? ERROR_WRITE_PROTECT : ERROR_PATH_NOT_FOUND);
+        SetLastError(device ? ERROR_INVALID_PARAMETER : ro ? ERROR_WRITE_PROTECT
+                                                           : ERROR_PATH_NOT_FOUND);
     } else if (lstat(hfrom, &st)) {
         fail_errno(hfrom);
     } else if (!share_check(&st, DELETE)) {
@@ -246,8 +250,8 @@ BOOL WINAPI ReplaceFileW(const WCHAR *replaced, const WCHAR *replacement, const 
                          DWORD flags, void *exclude, void *reserved)
 {
     (void)flags, (void)exclude, (void)reserved;
-    char *hold = path_windows_to_host_write_w(replaced);
-    char *hnew = path_windows_to_host_write_w(replacement);
+    char *hold = path_windows_to_host_change_w(replaced);
+    char *hnew = path_windows_to_host_change_w(replacement);
     char *hbak = backup ? path_windows_to_host_w(backup) : NULL;
     struct stat st;
     BOOL ok = FALSE;
@@ -276,7 +280,7 @@ BOOL WINAPI ReplaceFileW(const WCHAR *replaced, const WCHAR *replacement, const 
 BOOL WINAPI CreateHardLinkW(const WCHAR *name, const WCHAR *existing, SECURITY_ATTRIBUTES *sa)
 {
     (void)sa;
-    char *hnew = path_windows_to_host_write_w(name);
+    char *hnew = path_windows_to_host_change_w(name);
     bool ro = !hnew && errno == EROFS;
     char *hold = path_windows_to_host_w(existing);
     BOOL ok;
@@ -307,7 +311,7 @@ BOOL WINAPI CreateHardLinkA(const char *name, const char *existing, SECURITY_ATT
 BOOLEAN WINAPI CreateSymbolicLinkW(const WCHAR *link_name, const WCHAR *target, DWORD flags)
 {
     (void)flags;
-    char *hlink = path_windows_to_host_write_w(link_name);
+    char *hlink = path_windows_to_host_change_w(link_name);
     char *htarget;
     bool absolute = target && target[0] && (target[1] == ':' || target[0] == '\\' ||
                                              target[0] == '/');

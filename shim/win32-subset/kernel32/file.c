@@ -142,7 +142,10 @@ HANDLE WINAPI CreateFileW(const WCHAR *name, DWORD access, DWORD share,
     }
     if (!existed)
         dircache_note_added(host);
-    struct file_object *f = file_object_new(fd, access, host);
+    /* A device (NUL is /dev/null) is opened without its host path, which
+     * deleting on close, renaming or a delete disposition would change. */
+    bool device = S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode);
+    struct file_object *f = file_object_new(fd, access, device ? NULL : host);
     free(host);
     if (!f) {
         share_release(slot, id);
@@ -390,6 +393,12 @@ bool file_is_pipe(int fd)
     return fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
 }
 
+bool file_is_device(int fd)
+{
+    struct stat st;
+    return fstat(fd, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode));
+}
+
 DWORD WINAPI GetFileType(HANDLE h)
 {
     struct file_object *f = file_from_handle(h);
@@ -549,7 +558,7 @@ BOOL WINAPI SetFileTime(HANDLE h, const FILETIME *creation, const FILETIME *acce
         ts[0] = filetime_to_timespec(access);
     if (write && filetime_to_u64(write))
         ts[1] = filetime_to_timespec(write);
-    int r = futimens(f->fd, ts);
+    int r = file_is_device(f->fd) ? 0 : futimens(f->fd, ts);
     int err = errno;
     object_release(&f->obj);
     errno = err;
@@ -616,6 +625,11 @@ BOOL WINAPI GetFileAttributesExA(const char *name, int level, void *info)
 
 BOOL WINAPI SetFileAttributesW(const WCHAR *name, DWORD attr)
 {
+    char *u = wstr_to_utf8(name);
+    bool device = u && path_device(u);
+    free(u);
+    if (device) /* as Windows: accepted, and nothing to change */
+        return TRUE;
     char *host = path_windows_to_host_write_w(name);
     struct stat st;
     if (!host || stat(host, &st)) {
@@ -638,10 +652,11 @@ BOOL WINAPI SetFileAttributesA(const char *name, DWORD attr)
 /* Runs fn on the host path of a Windows name; errno-based failure. */
 static BOOL with_host_path(const WCHAR *name, int (*fn)(const char *))
 {
-    char *host = path_windows_to_host_write_w(name);
+    char *host = path_windows_to_host_change_w(name);
     if (!host) {
-        SetLastError(errno == EROFS || errno == EACCES ? w32_error_from_errno(errno)
-                                                       : ERROR_PATH_NOT_FOUND);
+        SetLastError(errno == EINVAL ? ERROR_INVALID_PARAMETER
+                     : errno == EROFS || errno == EACCES ? w32_error_from_errno(errno)
+                                                         : ERROR_PATH_NOT_FOUND);
         return FALSE;
     }
     int r = fn(host);

@@ -127,7 +127,7 @@ static BOOL set_basic(HANDLE h, struct file_object *f, const FILE_BASIC_INFO *in
     if (!SetFileTime(h, NULL, &access, &write))
         return FALSE;
     struct stat st;
-    if (!in->FileAttributes)
+    if (!in->FileAttributes || file_is_device(f->fd))
         return TRUE;
     if (fstat(f->fd, &st) || fchmod(f->fd, file_mode_with_attributes(st.st_mode & 07777,
                                                                       in->FileAttributes)))
@@ -180,7 +180,7 @@ static char *rename_target(struct file_object *f, const FILE_RENAME_INFO *in)
         }
         free(u);
     } else {
-        host = path_windows_to_host_write_w(name);
+        host = path_windows_to_host_change_w(name);
     }
     free(name);
     return host;

@@ -243,6 +243,9 @@ const char *path_device(const char *win)
     for (const char *p = win; *p; p++)
         if (*p == '\\' || *p == '/' || (*p == ':' && p == win + 1))
             base = p + 1;
+    /* Every device name starts with one of these: most names stop here. */
+    if (!*base || !strchr("AaCcLlNnPp", *base))
+        return NULL;
     size_t n = strcspn(base, ".: ");
     for (size_t i = 0; i < sizeof devices / sizeof devices[0]; i++) {
         if (strlen(devices[i]) != n || strncasecmp(base, devices[i], n))
@@ -319,6 +322,18 @@ char *path_windows_to_host_write_w(const WCHAR *win)
         return NULL;
     }
     return host;
+}
+
+char *path_windows_to_host_change_w(const WCHAR *win)
+{
+    char *u = wstr_to_utf8(win);
+    bool device = u && path_device(u);
+    free(u);
+    if (device) {
+        errno = EINVAL;
+        return NULL;
+    }
+    return path_windows_to_host_write_w(win);
 }
 
 char *path_windows_to_host_w(const WCHAR *win)
