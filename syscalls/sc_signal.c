@@ -62,6 +62,19 @@ long sc_rt_sigaction(struct sc_regs *r)
     if (act && (sig == SIGKILL || sig == SIGSTOP))
         return -EINVAL;
     struct k_sigaction old = g_guest_act[sig];
+    /* SA_RESETHAND: the kernel put the default back when it delivered
+     * the signal, in its own record (of lvrun's handler); the guest's
+     * record follows it. */
+    if ((old.flags & SA_RESETHAND) && old.handler != (void *)SIG_DFL &&
+        old.handler != (void *)SIG_IGN) {
+        struct k_sigaction now;
+        if (sc_raw(SYS_rt_sigaction, sig, 0, (long)&now, 8, 0, 0) == 0 &&
+            now.handler == (void *)SIG_DFL) {
+            old.handler = (void *)SIG_DFL;
+            g_guest_act[sig] = old;
+            sc_guest_handlers[sig] = NULL;
+        }
+    }
     if (act) {
         struct k_sigaction a = *act;
         if (sig != SIGSYS) {

@@ -1,5 +1,5 @@
 /* Signals: a handler for raise, alarm and pause, blocked and pending,
- * siglongjmp out of a SIGSEGV handler, SA_SIGINFO. */
+ * siglongjmp out of a SIGSEGV handler, SA_SIGINFO, SA_RESETHAND. */
 #include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
@@ -72,6 +72,12 @@ int main(void)
     printf("info %d\n", g_count);
     sigaction(SIGSYS, NULL, &old);
     printf("SIGSYS default: %d\n", old.sa_handler == SIG_DFL);
+    sa.sa_handler = on_usr1;
+    sa.sa_flags = SA_RESETHAND;
+    sigaction(SIGUSR1, &sa, NULL);
+    raise(SIGUSR1);
+    sigaction(SIGUSR1, NULL, &old);
+    printf("reset after one: %d, count %d\n", old.sa_handler == SIG_DFL, g_count);
     signal(SIGTERM, SIG_DFL);
     raise(SIGTERM);
     return 0;
