@@ -97,18 +97,28 @@ void wait_lock(void)
         pthread_mutex_consistent(&sh->lock);
 }
 
+/* A change made under the lock whose sleepers are woken once it is
+ * released: woken under it, they ran straight into the lock still held,
+ * slept on it, and needed a second wake-up. */
+static __thread bool t_wake_pending;
+
 void wait_unlock(void)
 {
     pthread_mutex_unlock(&g_shared->lock);
+    if (t_wake_pending) {
+        t_wake_pending = false;
+        syscall(SYS_futex, &g_shared->generation, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
+    }
 }
 
 /* Under the lock. Shared (not private) futex calls: waiters of other
- * processes sleep on the same word. */
+ * processes sleep on the same word. A sleeper counted now is woken at
+ * wait_unlock; one that comes later reads the new generation first. */
 void wait_state_changed(void)
 {
     __atomic_add_fetch(&g_shared->generation, 1, __ATOMIC_RELEASE);
     if (g_shared->sleepers)
-        syscall(SYS_futex, &g_shared->generation, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
+        t_wake_pending = true;
 }
 
 /* How long a waiter watches for a change before it sleeps: a thread on
