@@ -53,6 +53,8 @@ int elf_check(const char *path);
 /* Error text of the last failure of the functions below. */
 const char *elf_error(void);
 void elf_set_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The one report of a malformed file (elf_validate.c): false, the error set. */
+bool elf_malformed(const struct elf_module *m, const char *what);
 
 struct elf_module *elf_modules(void);
 struct elf_module *elf_map_file(const char *path, const char *name, bool is_exe);

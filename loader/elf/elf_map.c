@@ -135,8 +135,7 @@ static bool map_segments(struct elf_module *m, int fd, const Elf64_Ehdr *eh,
             || ph[i].p_memsz > (1ull << 47) || ph[i].p_offset > (1ull << 47)
             || (ph[i].p_offset - ph[i].p_vaddr) % PAGE
             || ph[i].p_offset + ph[i].p_filesz > (uint64_t)st.st_size) {
-            elf_set_error("%s: malformed ELF file: a loadable segment is inconsistent", m->path);
-            return false;
+            return elf_malformed(m, "a loadable segment is inconsistent");
         }
         /* In ascending order without sharing a page, as the ELF format
          * asks: a segment mapped over another would leave the loader's

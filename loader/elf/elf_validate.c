@@ -138,59 +138,46 @@ static bool relocations_ok(const struct elf_module *m, long addr_tag, long size_
     return true;
 }
 
-bool elf_count_dynamic(struct elf_module *m, size_t dynamic_size)
+bool elf_malformed(const struct elf_module *m, const char *what)
 {
-    const char *what;
-    size_t max = dynamic_size / sizeof(Elf64_Dyn);
-    if (!in_readable(m, (uintptr_t)m->dynamic, dynamic_size) || ((uintptr_t)m->dynamic & 7)) {
-        what = "dynamic section outside the image";
-        goto bad;
-    }
-    for (m->dyn_count = 0; m->dyn_count < max && m->dynamic[m->dyn_count].d_tag != DT_NULL;)
-        m->dyn_count++;
-    if (m->dyn_count == max) {
-        what = "dynamic section without an end";
-        goto bad;
-    }
-    return true;
-bad:
     elf_set_error("%s: malformed ELF file: %s", m->path, what);
     return false;
 }
 
+bool elf_count_dynamic(struct elf_module *m, size_t dynamic_size)
+{
+    size_t max = dynamic_size / sizeof(Elf64_Dyn);
+    if (!in_readable(m, (uintptr_t)m->dynamic, dynamic_size) || ((uintptr_t)m->dynamic & 7))
+        return elf_malformed(m, "dynamic section outside the image");
+    for (m->dyn_count = 0; m->dyn_count < max && m->dynamic[m->dyn_count].d_tag != DT_NULL;)
+        m->dyn_count++;
+    if (m->dyn_count == max)
+        return elf_malformed(m, "dynamic section without an end");
+    return true;
+}
+
 bool elf_validate(struct elf_module *m)
 {
-    const char *what = NULL;
     if (!m->strtab || !m->strsz || !in_readable(m, (uintptr_t)m->strtab, m->strsz)
-        || m->strtab[m->strsz - 1]) {
-        what = "string table outside the image or unterminated";
-        goto bad;
-    }
+        || m->strtab[m->strsz - 1])
+        return elf_malformed(m, "string table outside the image or unterminated");
     size_t count = 0;
-    if (m->gnu_hash ? !gnu_hash_symbols(m, &count) : !m->hash || !sysv_hash_symbols(m, &count)) {
-        what = "malformed symbol hash table";
-        goto bad;
-    }
+    if (m->gnu_hash ? !gnu_hash_symbols(m, &count) : !m->hash || !sysv_hash_symbols(m, &count))
+        return elf_malformed(m, "malformed symbol hash table");
     if (((uintptr_t)m->symtab & 7) || count > SIZE_MAX / sizeof(Elf64_Sym)
-        || !in_readable(m, (uintptr_t)m->symtab, count * sizeof(Elf64_Sym))) {
-        what = "symbol table outside the image";
-        goto bad;
-    }
+        || !in_readable(m, (uintptr_t)m->symtab, count * sizeof(Elf64_Sym)))
+        return elf_malformed(m, "symbol table outside the image");
     m->nsyms = count;
     for (size_t i = 0; i < count; i++)
-        if (m->symtab[i].st_name >= m->strsz) {
-            what = "symbol name outside the string table";
-            goto bad;
-        }
+        if (m->symtab[i].st_name >= m->strsz)
+            return elf_malformed(m, "symbol name outside the string table");
     const char *rpath = NULL;
     for (size_t i = 0; i < m->dyn_count; i++) {
         long tag = m->dynamic[i].d_tag;
         if (tag != DT_NEEDED && tag != DT_RUNPATH && tag != DT_RPATH)
             continue;
-        if (m->dynamic[i].d_un.d_val >= m->strsz) {
-            what = "library name outside the string table";
-            goto bad;
-        }
+        if (m->dynamic[i].d_un.d_val >= m->strsz)
+            return elf_malformed(m, "library name outside the string table");
         /* DT_RUNPATH wins over DT_RPATH, as in every loader. */
         if (tag == DT_RUNPATH)
             m->runpath = m->strtab + m->dynamic[i].d_un.d_val;
@@ -199,16 +186,9 @@ bool elf_validate(struct elf_module *m)
     }
     if (!m->runpath)
         m->runpath = rpath;
-    if (!relocations_ok(m, DT_RELA, DT_RELASZ) || !relocations_ok(m, DT_JMPREL, DT_PLTRELSZ)) {
-        what = "relocation outside the image";
-        goto bad;
-    }
-    if (!table_ok(m, DT_INIT_ARRAY, DT_INIT_ARRAYSZ) || !table_ok(m, DT_FINI_ARRAY, DT_FINI_ARRAYSZ)) {
-        what = "init or fini array outside the image";
-        goto bad;
-    }
+    if (!relocations_ok(m, DT_RELA, DT_RELASZ) || !relocations_ok(m, DT_JMPREL, DT_PLTRELSZ))
+        return elf_malformed(m, "relocation outside the image");
+    if (!table_ok(m, DT_INIT_ARRAY, DT_INIT_ARRAYSZ) || !table_ok(m, DT_FINI_ARRAY, DT_FINI_ARRAYSZ))
+        return elf_malformed(m, "init or fini array outside the image");
     return true;
-bad:
-    elf_set_error("%s: malformed ELF file: %s", m->path, what);
-    return false;
 }
