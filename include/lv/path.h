@@ -57,5 +57,7 @@ void dircache_note_removed(const char *host);
 /* A reserved device name (NUL, CON, ...) in any folder: its host device
  * path, else NULL. */
 const char *path_device(const char *win);
+/* Whether a Windows name is a device name, wherever it stands. */
+bool path_is_device_w(const WCHAR *win);
 
 #endif

@@ -144,8 +144,8 @@ HANDLE WINAPI CreateFileW(const WCHAR *name, DWORD access, DWORD share,
         dircache_note_added(host);
     /* A device (NUL is /dev/null) is opened without its host path, which
      * deleting on close, renaming or a delete disposition would change. */
-    bool device = S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode);
-    struct file_object *f = file_object_new(fd, access, device ? NULL : host);
+    const char *path = file_mode_is_device(st.st_mode) ? NULL : host;
+    struct file_object *f = file_object_new(fd, access, path);
     free(host);
     if (!f) {
         share_release(slot, id);
@@ -393,10 +393,15 @@ bool file_is_pipe(int fd)
     return fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
 }
 
+bool file_mode_is_device(mode_t mode)
+{
+    return S_ISCHR(mode) || S_ISBLK(mode);
+}
+
 bool file_is_device(int fd)
 {
     struct stat st;
-    return fstat(fd, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode));
+    return fstat(fd, &st) == 0 && file_mode_is_device(st.st_mode);
 }
 
 DWORD WINAPI GetFileType(HANDLE h)
@@ -625,10 +630,7 @@ BOOL WINAPI GetFileAttributesExA(const char *name, int level, void *info)
 
 BOOL WINAPI SetFileAttributesW(const WCHAR *name, DWORD attr)
 {
-    char *u = wstr_to_utf8(name);
-    bool device = u && path_device(u);
-    free(u);
-    if (device) /* as Windows: accepted, and nothing to change */
+    if (path_is_device_w(name)) /* as Windows: accepted, and nothing to change */
         return TRUE;
     char *host = path_windows_to_host_write_w(name);
     struct stat st;

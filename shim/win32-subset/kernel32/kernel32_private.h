@@ -20,6 +20,7 @@ bool file_is_pipe(int fd);
 /* A host device (NUL is /dev/null): its times and mode are not the
  * program's to change. */
 bool file_is_device(int fd);
+bool file_mode_is_device(mode_t mode);
 DWORD file_attributes_from_stat(const struct stat *st);
 /* ftCreationTime of a file: statx's dirfd and path ("" for dirfd itself). */
 int file_stat_with_creation(int dirfd, const char *path, int flags, struct stat *st,

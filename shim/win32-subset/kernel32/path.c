@@ -313,9 +313,9 @@ char *path_windows_to_host_alloc(const char *win)
     return view_pe_path(win, out, drive_c(), resolve_case);
 }
 
-char *path_windows_to_host_write_w(const WCHAR *win)
+/* host, unless the view mounts it read-only (NULL, EROFS). */
+static char *writable(char *host)
 {
-    char *host = path_windows_to_host_w(win);
     if (host && !view_pe_writable(host)) {
         free(host);
         errno = EROFS;
@@ -324,16 +324,35 @@ char *path_windows_to_host_write_w(const WCHAR *win)
     return host;
 }
 
-char *path_windows_to_host_change_w(const WCHAR *win)
+char *path_windows_to_host_write_w(const WCHAR *win)
+{
+    return writable(path_windows_to_host_w(win));
+}
+
+bool path_is_device_w(const WCHAR *win)
 {
     char *u = wstr_to_utf8(win);
     bool device = u && path_device(u);
     free(u);
-    if (device) {
+    return device;
+}
+
+/* Converted once: the name is looked at as a device name and translated. */
+char *path_windows_to_host_change_w(const WCHAR *win)
+{
+    char *u = wstr_to_utf8(win);
+    if (!u) {
+        errno = EFAULT;
+        return NULL;
+    }
+    if (path_device(u)) {
+        free(u);
         errno = EINVAL;
         return NULL;
     }
-    return path_windows_to_host_write_w(win);
+    char *h = path_windows_to_host_alloc(u);
+    free(u);
+    return writable(h);
 }
 
 char *path_windows_to_host_w(const WCHAR *win)
