@@ -309,7 +309,6 @@ static int lookup(const char *dir, const char *name, char **real, bool cached_on
     }
     uint32_t dir_hash = hash_of(dir);
     struct stat st;
-    bool looked = false;
     int found = 0;
     pthread_mutex_lock(&g_lock);
     struct folder *f = folder_find(dir, dir_hash);
@@ -326,11 +325,9 @@ static int lookup(const char *dir, const char *name, char **real, bool cached_on
             errno = ENOTDIR;
             return -1;
         }
-        looked = true;
         pthread_mutex_lock(&g_lock);
-    }
-    if (looked)
         f = folder_get(dir, dir_hash, &st);
+    }
     if (f && f->size) {
         struct entry *e = slot_for(f, key, hash_of(key));
         if (e->key && cached_only && f->duplicates && strcmp(entry_name(e), name)) {
