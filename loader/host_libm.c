@@ -34,31 +34,36 @@ void *lv_libm_function(const char *name)
     return f;
 }
 
+/* *slot, found by find at the first call (a race finds the same twice). */
+static void *cached(void **slot, const char *name, void *(*find)(const char *))
+{
+    void *f = __atomic_load_n(slot, __ATOMIC_RELAXED);
+    if (!f) {
+        f = find(name);
+        __atomic_store_n(slot, f, __ATOMIC_RELAXED);
+    }
+    return f;
+}
+
+void *lv_libm_cached(void **slot, const char *name)
+{
+    return cached(slot, name, lv_libm_function);
+}
+
 /* SQLite, linked into lvrun for the registry, refers to these for its SQL
  * math functions, which lvrun never runs; defined here, they keep libm
- * out of lvrun's link (meson links with --as-needed). Each looks its
- * libm function up at its first call. */
+ * out of lvrun's link (meson links with --as-needed). */
 #define FORWARD1(name)                                                       \
     double name(double x)                                                    \
     {                                                                        \
-        static double (*f)(double);                                          \
-        double (*g)(double) = __atomic_load_n(&f, __ATOMIC_RELAXED);         \
-        if (!g) {                                                            \
-            g = (double (*)(double))lv_libm_function(#name);                 \
-            __atomic_store_n(&f, g, __ATOMIC_RELAXED);                       \
-        }                                                                    \
-        return g(x);                                                         \
+        static void *f;                                                      \
+        return ((double (*)(double))lv_libm_cached(&f, #name))(x);           \
     }
 #define FORWARD2(name)                                                       \
     double name(double x, double y)                                          \
     {                                                                        \
-        static double (*f)(double, double);                                  \
-        double (*g)(double, double) = __atomic_load_n(&f, __ATOMIC_RELAXED); \
-        if (!g) {                                                            \
-            g = (double (*)(double, double))lv_libm_function(#name);         \
-            __atomic_store_n(&f, g, __ATOMIC_RELAXED);                       \
-        }                                                                    \
-        return g(x, y);                                                      \
+        static void *f;                                                      \
+        return ((double (*)(double, double))lv_libm_cached(&f, #name))(x, y); \
     }
 
 FORWARD1(acos)
@@ -84,16 +89,12 @@ FORWARD1(trunc)
 /* These four are in libc as well as libm, and the linker took them from
  * libm (it comes first in the link, for SQLite): defined here, they are
  * the C library's, looked up past lvrun. */
-static void *libc_function(void **cache, const char *name)
+static void *libc_function(const char *name)
 {
-    void *f = __atomic_load_n(cache, __ATOMIC_RELAXED);
+    void *f = dlsym(RTLD_NEXT, name);
     if (!f) {
-        f = dlsym(RTLD_NEXT, name);
-        if (!f) {
-            fprintf(stderr, "lvrun: the host's C library has no %s\n", name);
-            exit(127);
-        }
-        __atomic_store_n(cache, f, __ATOMIC_RELAXED);
+        fprintf(stderr, "lvrun: the host's C library has no %s\n", name);
+        exit(127);
     }
     return f;
 }
@@ -101,23 +102,23 @@ static void *libc_function(void **cache, const char *name)
 double frexp(double x, int *e)
 {
     static void *f;
-    return ((double (*)(double, int *))libc_function(&f, "frexp"))(x, e);
+    return ((double (*)(double, int *))cached(&f, "frexp", libc_function))(x, e);
 }
 
 double ldexp(double x, int e)
 {
     static void *f;
-    return ((double (*)(double, int))libc_function(&f, "ldexp"))(x, e);
+    return ((double (*)(double, int))cached(&f, "ldexp", libc_function))(x, e);
 }
 
 double modf(double x, double *i)
 {
     static void *f;
-    return ((double (*)(double, double *))libc_function(&f, "modf"))(x, i);
+    return ((double (*)(double, double *))cached(&f, "modf", libc_function))(x, i);
 }
 
 float modff(float x, float *i)
 {
     static void *f;
-    return ((float (*)(float, float *))libc_function(&f, "modff"))(x, i);
+    return ((float (*)(float, float *))cached(&f, "modff", libc_function))(x, i);
 }

@@ -20,13 +20,9 @@ static void libc_math_errno(int host_errno)
 }
 
 /* f, of the given type, set to the host's function at its first use. */
-#define LIBM(f, host, type)                                                  \
-    static __typeof__(type) f##_host;                                        \
-    __typeof__(type) f = __atomic_load_n(&f##_host, __ATOMIC_RELAXED);       \
-    if (!f) {                                                                \
-        f = (type)lv_libm_function(#host);                                   \
-        __atomic_store_n(&f##_host, f, __ATOMIC_RELAXED);                    \
-    }
+#define LIBM(f, host, type)                      \
+    static void *f##_slot;                       \
+    __typeof__(type) f = (type)lv_libm_cached(&f##_slot, #host);
 
 #define LIBC_MATH1(name, type, host)             \
     CDECL type msvcrt_##name(type x)             \
