@@ -59,6 +59,7 @@ typedef ZyanStatus (*decode_fn)(const ZydisDecoder *, ZydisDecoderContext *, con
 struct decoder {
     ZydisDecoder d;
     decode_fn decode;
+    void *lib;       /* closed once the sites are found: needed no more */
 };
 
 static bool decoder_open(struct decoder *dec)
@@ -75,6 +76,7 @@ static bool decoder_open(struct decoder *dec)
         dlclose(lib);
         return false;
     }
+    dec->lib = lib;
     return true;
 }
 
@@ -327,7 +329,7 @@ bool sc_rewrite_ahead(const struct elf_module *exe)
         trace(syscalls, "ahead: no symbol table, %zu bytes of code: dispatch stays armed", code);
         ok = false;
     }
-    struct decoder dec;
+    struct decoder dec = { .lib = NULL };
     if (ok && !decoder_open(&dec)) {
         trace(syscalls, "ahead: no decoder (libZydis.so.4.0): dispatch stays armed");
         ok = false;
@@ -335,6 +337,8 @@ bool sc_rewrite_ahead(const struct elf_module *exe)
     struct sites sites = { 0 };
     for (unsigned i = 0; ok && i < map.nsections; i++)
         ok = find_sites(&dec, &map, &map.sections[i], &sites);
+    if (dec.lib)
+        dlclose(dec.lib);
     for (size_t i = 0; ok && i < sites.count; i++)
         ok = sc_rewrite_at_load(sites.at[i]);
     sc_rewrite_load_done();
@@ -355,7 +359,6 @@ static bool makes_code(struct sc_regs *r)
 {
     switch (r->rax) {
     case SYS_mmap:
-        return r->rdx & PROT_EXEC;
     case SYS_mprotect:
     case SYS_pkey_mprotect:
         return r->rdx & PROT_EXEC;
